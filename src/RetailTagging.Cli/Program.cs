@@ -1,1 +1,3 @@
-Console.WriteLine("retail-tags");
+using RetailTagging.Cli;
+
+return CliApplication.Run(args);
