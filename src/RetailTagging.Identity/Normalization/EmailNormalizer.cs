@@ -1,0 +1,62 @@
+using System.Net.Mail;
+
+namespace RetailTagging.Identity;
+
+/// <summary>
+/// Normalises e-mail addresses: trimmed, lower-cased, syntax-checked, then the provider rules of
+/// the address's domain applied (e.g. Gmail ignores dots and <c>+tags</c> in the local part).
+/// </summary>
+public sealed class EmailNormalizer : IIdentifierNormalizer
+{
+    private readonly Dictionary<string, EmailProviderRule> _rules = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a normaliser with the given provider rules.</summary>
+    public EmailNormalizer(IEnumerable<EmailProviderRule>? providerRules = null)
+    {
+        foreach (var rule in providerRules ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(rule);
+            foreach (var domain in rule.Domains)
+            {
+                ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+                _rules[domain.Trim().ToLowerInvariant()] = rule;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public NormalizedValue Normalize(string raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return NormalizedValue.Invalid("empty e-mail address");
+        }
+        var text = raw.Trim().ToLowerInvariant();
+        var at = text.LastIndexOf('@');
+        if (at <= 0 || at == text.Length - 1 || text.IndexOf('@') != at || text.Contains(' ')
+            || !text.AsSpan(at + 1).Contains('.') || !MailAddress.TryCreate(text, out _))
+        {
+            return NormalizedValue.Invalid($"'{raw}' is not an e-mail address");
+        }
+        var local = text[..at];
+        var domain = text[(at + 1)..];
+        if (_rules.TryGetValue(domain, out var rule))
+        {
+            if (rule.IgnorePlusTag && local.IndexOf('+') is > 0 and var plus)
+            {
+                local = local[..plus];
+            }
+            if (rule.IgnoreDots)
+            {
+                local = local.Replace(".", "", StringComparison.Ordinal);
+            }
+            if (!string.IsNullOrWhiteSpace(rule.CanonicalDomain))
+            {
+                domain = rule.CanonicalDomain.Trim().ToLowerInvariant();
+            }
+        }
+        return local.Length == 0
+            ? NormalizedValue.Invalid($"'{raw}' has an empty local part")
+            : NormalizedValue.Valid(local + "@" + domain);
+    }
+}

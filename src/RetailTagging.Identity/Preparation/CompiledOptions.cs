@@ -1,0 +1,187 @@
+using System.Text.RegularExpressions;
+
+namespace RetailTagging.Identity;
+
+/// <summary>Options validated once and turned into the lookups the hot paths use.</summary>
+internal sealed class CompiledOptions
+{
+    public sealed record Rule(int Index, string Name, int Priority, FieldSpec[] Fields);
+    public sealed record Comparison(FieldSpec Field, ComparisonMethod Method, double Weight);
+    public sealed record BlockingKey(string Text, FieldSpec[] Fields);
+
+    private readonly Dictionary<string, IIdentifierNormalizer> _normalizers = new(StringComparer.Ordinal);
+    private readonly IIdentifierNormalizer _defaultNormalizer = new CodeNormalizer(caseSensitive: false, removeSeparators: false);
+    private readonly HashSet<(string? Type, string Value)> _blockedExact = [];
+    private readonly List<(string? Type, Regex Pattern)> _blockedPatterns = [];
+
+    public CompiledOptions(IdentityResolutionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Source = options;
+        _normalizers[IdentifierTypes.Phone] = new PhoneNormalizer(options.PhoneRegion);
+        _normalizers[IdentifierTypes.Email] = new EmailNormalizer(options.EmailProviders ?? []);
+        _normalizers[IdentifierTypes.MemberId] = new CodeNormalizer(caseSensitive: false, removeSeparators: true);
+        _normalizers[IdentifierTypes.PosCard] = new CodeNormalizer(caseSensitive: false, removeSeparators: true);
+        _normalizers[IdentifierTypes.DeviceId] = new CodeNormalizer(caseSensitive: false, removeSeparators: false);
+        _normalizers[IdentifierTypes.WeChatOpenId] = new CodeNormalizer(caseSensitive: true, removeSeparators: false);
+        _normalizers[IdentifierTypes.WeChatUnionId] = new CodeNormalizer(caseSensitive: true, removeSeparators: false);
+        foreach (var (name, type) in options.CustomIdentifierTypes ?? new Dictionary<string, IdentifierTypeOptions>())
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(name, "CustomIdentifierTypes key");
+            ArgumentNullException.ThrowIfNull(type);
+            _normalizers[name.Trim().ToLowerInvariant()] = type.Normalizer ?? new CodeNormalizer(type.CaseSensitive, type.RemoveSeparators);
+        }
+
+        var rules = options.Rules ?? throw new ArgumentException("Rules must not be null.", nameof(options));
+        Rules = rules.Select((r, i) =>
+        {
+            ArgumentNullException.ThrowIfNull(r);
+            var where = $"rule '{r.Name}'";
+            if (string.IsNullOrWhiteSpace(r.Name) || r.Fields is null || r.Fields.Count == 0)
+            {
+                throw new ArgumentException($"Rule #{i + 1} needs a name and at least one field.", nameof(options));
+            }
+            return new Rule(i, r.Name, r.Priority, r.Fields.Select(f => FieldSpec.Parse(f, IsIdentifierType, where)).ToArray());
+        }).ToArray();
+        if (Rules.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count() != Rules.Length)
+        {
+            throw new ArgumentException("Rule names must be unique.", nameof(options));
+        }
+
+        LimitedTypes = [];
+        Limits = [];
+        foreach (var (type, limit) in (options.IdentifierLimits ?? new Dictionary<string, int>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (limit < 1)
+            {
+                throw new ArgumentException($"The limit for '{type}' must be at least 1 (remove the entry for no limit).", nameof(options));
+            }
+            LimitedTypes = [.. LimitedTypes, type.Trim().ToLowerInvariant()];
+            Limits = [.. Limits, limit];
+        }
+
+        var fuzzy = options.Fuzzy ?? new FuzzyMatchingOptions();
+        FuzzyEnabled = fuzzy.Enabled;
+        if (fuzzy.ReviewThreshold is < 0 or > 1 || fuzzy.AutoMergeThreshold is < 0 or > 1 || fuzzy.ReviewThreshold > fuzzy.AutoMergeThreshold)
+        {
+            throw new ArgumentException($"Fuzzy thresholds must satisfy 0 <= ReviewThreshold ({fuzzy.ReviewThreshold}) <= AutoMergeThreshold ({fuzzy.AutoMergeThreshold}) <= 1.", nameof(options));
+        }
+        if (fuzzy.MaxBlockSize < 2)
+        {
+            throw new ArgumentException("Fuzzy.MaxBlockSize must be at least 2.", nameof(options));
+        }
+        AutoMergeThreshold = fuzzy.AutoMergeThreshold;
+        ReviewThreshold = fuzzy.ReviewThreshold;
+        MinimumComparedWeight = fuzzy.MinimumComparedWeight;
+        MaxBlockSize = fuzzy.MaxBlockSize;
+        BlockingKeys = (fuzzy.BlockingKeys ?? []).Select(k =>
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(k, "Fuzzy.BlockingKeys entry");
+            return new BlockingKey(k, k.Split('+').Select(f => FieldSpec.Parse(f, IsIdentifierType, $"blocking key '{k}'")).ToArray());
+        }).ToArray();
+        Comparisons = (fuzzy.Comparisons ?? []).Select(c =>
+        {
+            ArgumentNullException.ThrowIfNull(c);
+            if (c.Weight <= 0 || double.IsNaN(c.Weight))
+            {
+                throw new ArgumentException($"Comparison '{c.Field}' needs a positive weight.", nameof(options));
+            }
+            return new Comparison(FieldSpec.Parse(c.Field, IsIdentifierType, "fuzzy comparison"), c.Method, c.Weight);
+        }).ToArray();
+        if (FuzzyEnabled && (BlockingKeys.Length == 0 || Comparisons.Length == 0))
+        {
+            throw new ArgumentException("Fuzzy matching needs at least one blocking key and one comparison (or set Fuzzy.Enabled to false).", nameof(options));
+        }
+
+        if (options.MaxRecordsPerValue < 0)
+        {
+            throw new ArgumentException("MaxRecordsPerValue must be 0 (off) or positive.", nameof(options));
+        }
+        MaxRecordsPerValue = options.MaxRecordsPerValue == 0 ? int.MaxValue : options.MaxRecordsPerValue;
+
+        var blocked = (options.UseDefaultBlockedValues ? BlockedValue.Defaults : []).Concat(options.BlockedValues ?? []);
+        foreach (var b in blocked)
+        {
+            ArgumentNullException.ThrowIfNull(b);
+            var type = string.IsNullOrWhiteSpace(b.Type) ? null : b.Type.Trim().ToLowerInvariant();
+            if (b.Value is null == b.Pattern is null)
+            {
+                throw new ArgumentException("A blocked value needs exactly one of Value or Pattern.", nameof(options));
+            }
+            if (b.Value is not null)
+            {
+                if (type is null)
+                {
+                    _blockedExact.Add((null, b.Value.Trim().ToLowerInvariant()));
+                }
+                else if (GetNormalizer(type).Normalize(b.Value) is { IsValid: true } normalized)
+                {
+                    _blockedExact.Add((type, normalized.Value!));
+                }
+                // A blocked value that does not even normalise can never occur as a valid identifier.
+            }
+            else
+            {
+                try
+                {
+                    _blockedPatterns.Add((type, new Regex($"^(?:{b.Pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(50))));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new ArgumentException($"Blocked pattern '{b.Pattern}' is not a valid regular expression: {ex.Message}", nameof(options), ex);
+                }
+            }
+        }
+
+        SourcePriorities = new Dictionary<string, int>(options.SourcePriorities ?? new Dictionary<string, int>(), StringComparer.OrdinalIgnoreCase);
+        var survivorship = options.Survivorship ?? new SurvivorshipOptions();
+        DefaultSurvivorship = survivorship.Default;
+        Survivorship = new Dictionary<string, SurvivorshipRule>(survivorship.Attributes ?? new Dictionary<string, SurvivorshipRule>(), StringComparer.OrdinalIgnoreCase);
+        CustomerIdPrefix = options.CustomerIdPrefix ?? "";
+    }
+
+    public IdentityResolutionOptions Source { get; }
+    public Rule[] Rules { get; }
+    public string[] LimitedTypes { get; }
+    public int[] Limits { get; }
+    public bool FuzzyEnabled { get; }
+    public double AutoMergeThreshold { get; }
+    public double ReviewThreshold { get; }
+    public double MinimumComparedWeight { get; }
+    public int MaxBlockSize { get; }
+    public BlockingKey[] BlockingKeys { get; }
+    public Comparison[] Comparisons { get; }
+    public int MaxRecordsPerValue { get; }
+    public IReadOnlyDictionary<string, int> SourcePriorities { get; }
+    public SurvivorshipRule DefaultSurvivorship { get; }
+    public IReadOnlyDictionary<string, SurvivorshipRule> Survivorship { get; }
+    public string CustomerIdPrefix { get; }
+
+    public bool IsIdentifierType(string name) => _normalizers.ContainsKey(name);
+
+    public IIdentifierNormalizer GetNormalizer(string type) =>
+        _normalizers.TryGetValue(type, out var n) ? n : _defaultNormalizer;
+
+    public SurvivorshipRule SurvivorshipFor(string attribute) =>
+        Survivorship.TryGetValue(attribute, out var rule) ? rule : DefaultSurvivorship;
+
+    public int PriorityOf(SourceRecord record) =>
+        record.Priority ?? (SourcePriorities.TryGetValue(record.Source, out var p) ? p : 0);
+
+    /// <summary>Why a normalised value is blocked, or null.</summary>
+    public string? BlockReason(string type, string value)
+    {
+        if (_blockedExact.Contains((type, value)) || _blockedExact.Contains((null, value.ToLowerInvariant())))
+        {
+            return $"'{value}' is a blocked {type} value";
+        }
+        foreach (var (t, pattern) in _blockedPatterns)
+        {
+            if ((t is null || t == type) && pattern.IsMatch(value))
+            {
+                return $"'{value}' matches the blocked pattern {pattern}";
+            }
+        }
+        return null;
+    }
+}

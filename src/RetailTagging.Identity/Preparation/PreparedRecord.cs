@@ -1,0 +1,60 @@
+namespace RetailTagging.Identity;
+
+/// <summary>A source record with normalised identifiers and the keys it links and blocks by.</summary>
+internal sealed class PreparedRecord
+{
+    public required SourceRecord Source { get; init; }
+    public string Id => Source.Id;
+    public required int Priority { get; init; }
+
+    /// <summary>Orders records oldest first; the oldest record of a customer names it.</summary>
+    public required long AnchorTicks { get; init; }
+
+    /// <summary>Valid, unblocked identifiers, distinct, sorted by (type, value).</summary>
+    public required (string Type, string Value)[] Identifiers { get; init; }
+    public required IdentifierIssue[] Issues { get; init; }
+
+    /// <summary>Attribute values folded for comparison, by attribute name.</summary>
+    public required Dictionary<string, string> Folded { get; init; }
+
+    /// <summary>Deterministic rule keys (rule name and values) and the rule index of each.</summary>
+    public required string[] Keys { get; init; }
+    public required int[] KeyRules { get; init; }
+    public required string[] BlockKeys { get; init; }
+
+    /// <summary>Per limited type (same order as <see cref="CompiledOptions.LimitedTypes"/>), the record's values or null.</summary>
+    public required string[]?[] LimitValues { get; init; }
+
+    /// <summary>Global index in the graph; -1 until indexed.</summary>
+    public int Index { get; set; } = -1;
+
+    /// <summary>Scratch slot for the cluster engine (records of one component are resolved by one thread).</summary>
+    public int Local { get; set; } = -1;
+
+    /// <summary>Fuzzy partners scoring at least the review threshold (index, score).</summary>
+    public List<(int Other, double Score)>? Partners { get; set; }
+
+    public IEnumerable<string> Values(FieldSpec field)
+    {
+        if (field.IsIdentifier)
+        {
+            foreach (var (type, value) in Identifiers)
+            {
+                if (type == field.Name && field.Cut(value) is { } cut)
+                {
+                    yield return cut;
+                }
+            }
+        }
+        else if (Folded.TryGetValue(field.Name, out var folded) && field.Cut(folded) is { } cut)
+        {
+            yield return cut;
+        }
+    }
+
+    public static int CompareAnchor(PreparedRecord a, PreparedRecord b)
+    {
+        var c = a.AnchorTicks.CompareTo(b.AnchorTicks);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    }
+}

@@ -1,0 +1,424 @@
+namespace RetailTagging.Identity;
+
+/// <summary>
+/// The in-memory identity graph: normalised records, the key and block indexes, the candidate
+/// components (a union-find that only ever grows) and the current customers. Every change marks
+/// the candidate components it touches dirty; each dirty component is re-resolved from scratch by
+/// the <see cref="ClusterEngine"/>, so the state is always the batch result for the current record
+/// set and decisions, whatever the order and grouping of the calls. Not thread-safe: the
+/// <see cref="IdentityResolver"/> serialises writers.
+/// </summary>
+internal sealed class IdentityGraph : IResolutionContext
+{
+    private const int ParallelThreshold = 256;
+
+    internal sealed class ClusterState(string id, int[] members, MergeStep[] steps)
+    {
+        public string Id { get; } = id;
+        public int[] Members { get; } = members;
+        public MergeStep[] Steps { get; } = steps;
+        public ResolvedCustomer? Cached { get; set; }
+    }
+
+    private readonly CompiledOptions _options;
+    private readonly RecordPreparer _preparer;
+    private readonly FuzzyScorer _scorer;
+    private readonly ClusterEngine _engine;
+    private readonly GoldenRecordBuilder _golden;
+    private readonly List<PreparedRecord> _records = [];
+    private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _keyIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _blockIndex = new(StringComparer.Ordinal);
+    private readonly List<int> _parent = [];
+    private readonly Dictionary<int, List<int>> _componentMembers = [];
+    private readonly Dictionary<int, List<string>> _componentReviews = [];
+    private readonly List<ClusterState?> _clusterOf = [];
+    private readonly Dictionary<string, ClusterState> _clusters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReviewItem> _reviews = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IdentityDecision> _decisions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<IdentityDecision>> _decisionsByRecord = new(StringComparer.Ordinal);
+
+    public IdentityGraph(CompiledOptions options)
+    {
+        _options = options;
+        _preparer = new RecordPreparer(options);
+        _scorer = new FuzzyScorer(options);
+        _engine = new ClusterEngine(options, _scorer);
+        _golden = new GoldenRecordBuilder(options);
+    }
+
+    public int RecordCount => _records.Count;
+
+    /// <summary>Records whose customer changed since the owner last drained the list.</summary>
+    public List<RecordAssignment> PendingAssignments { get; } = [];
+    public int CustomerCount => _clusters.Count;
+    public IEnumerable<ReviewItem> Reviews => _reviews.Values;
+    public IEnumerable<IdentityDecision> Decisions => _decisions.Values;
+    public CompiledOptions Options => _options;
+
+    // ---- IResolutionContext ----
+    public bool IsHotKey(string key) => _keyIndex.TryGetValue(key, out var l) && l.Count > _options.MaxRecordsPerValue;
+    public bool IsHotBlock(string blockKey) => _blockIndex.TryGetValue(blockKey, out var l) && l.Count > _options.MaxBlockSize;
+    public PreparedRecord Get(int index) => _records[index];
+    public PreparedRecord? Find(string recordId) => _byId.TryGetValue(recordId, out var i) ? _records[i] : null;
+    public IEnumerable<IdentityDecision> DecisionsFor(string recordId) =>
+        _decisionsByRecord.TryGetValue(recordId, out var l) ? l : [];
+
+    public PreparedRecord Prepare(SourceRecord record) => _preparer.Prepare(record);
+
+    public PreparedRecord[] PrepareAll(IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken) =>
+        records.Count < ParallelThreshold
+            ? records.Select(_preparer.Prepare).ToArray()
+            : records.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(_preparer.Prepare).ToArray();
+
+    /// <summary>Adds (or replaces, by id) prepared records and re-resolves what they touch.</summary>
+    public List<IdentityChange> Add(PreparedRecord[] batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var dirty = new HashSet<int>();
+        var fresh = new HashSet<int>();
+        foreach (var p in batch)
+        {
+            int index;
+            if (_byId.TryGetValue(p.Id, out index))
+            {
+                Unindex(_records[index], dirty);
+                _records[index] = p;
+                if (_clusterOf[index] is { } stale)
+                {
+                    stale.Cached = null; // its golden record was built from the replaced record
+                }
+            }
+            else
+            {
+                index = _records.Count;
+                _records.Add(p);
+                _byId[p.Id] = index;
+                _parent.Add(index);
+                _componentMembers[index] = [index];
+                _clusterOf.Add(null);
+            }
+            p.Index = index;
+            fresh.Add(index);
+            dirty.Add(index);
+            foreach (var key in p.Keys)
+            {
+                var list = Slot(_keyIndex, key);
+                list.Add(index);
+                if (list.Count > 1)
+                {
+                    Union(index, list[0]);
+                }
+            }
+            foreach (var block in p.BlockKeys)
+            {
+                var list = Slot(_blockIndex, block);
+                list.Add(index);
+                if (list.Count == _options.MaxBlockSize + 1)
+                {
+                    // The block just became too big to compare in: pairs it produced no longer count.
+                    dirty.UnionWith(list);
+                }
+            }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_options.FuzzyEnabled)
+        {
+            ScoreCandidates(fresh, cancellationToken);
+        }
+        return Resolve(dirty, now, "records added", cancellationToken);
+    }
+
+    private static List<int> Slot(Dictionary<string, List<int>> index, string key)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = new List<int>(2);
+        }
+        return list;
+    }
+
+    private void Unindex(PreparedRecord old, HashSet<int> dirty)
+    {
+        foreach (var key in old.Keys)
+        {
+            _keyIndex[key].Remove(old.Index);
+        }
+        foreach (var block in old.BlockKeys)
+        {
+            _blockIndex[block].Remove(old.Index);
+        }
+        foreach (var (other, _) in old.Partners ?? [])
+        {
+            _records[other].Partners?.RemoveAll(p => p.Other == old.Index);
+            dirty.Add(other);
+        }
+    }
+
+    private void ScoreCandidates(HashSet<int> fresh, CancellationToken cancellationToken)
+    {
+        var review = _options.ReviewThreshold;
+        List<(int A, int B, double Score)> ScoreOne(int index)
+        {
+            var record = _records[index];
+            var found = new List<(int, int, double)>();
+            HashSet<int>? compared = null;
+            foreach (var block in record.BlockKeys)
+            {
+                var list = _blockIndex[block];
+                if (list.Count > _options.MaxBlockSize)
+                {
+                    continue;
+                }
+                foreach (var other in list)
+                {
+                    // Each unordered pair once: a fresh record compares with old ones and with fresh ones of lower index.
+                    if (other == index || (other > index && fresh.Contains(other)) || !(compared ??= []).Add(other))
+                    {
+                        continue;
+                    }
+                    var score = _scorer.Score(record, _records[other]);
+                    if (score >= review && score > 0)
+                    {
+                        found.Add((index, other, score));
+                    }
+                }
+            }
+            return found;
+        }
+        var results = fresh.Count < ParallelThreshold
+            ? fresh.Select(ScoreOne).ToList()
+            : fresh.AsParallel().WithCancellation(cancellationToken).Select(ScoreOne).ToList();
+        foreach (var (a, b, score) in results.SelectMany(r => r))
+        {
+            (_records[a].Partners ??= []).Add((b, score));
+            (_records[b].Partners ??= []).Add((a, score));
+            Union(a, b);
+        }
+    }
+
+    private int FindRoot(int x)
+    {
+        while (_parent[x] != x)
+        {
+            _parent[x] = _parent[_parent[x]];
+            x = _parent[x];
+        }
+        return x;
+    }
+
+    private void Union(int a, int b)
+    {
+        var (ra, rb) = (FindRoot(a), FindRoot(b));
+        if (ra == rb)
+        {
+            return;
+        }
+        var (big, small) = _componentMembers[ra].Count >= _componentMembers[rb].Count ? (ra, rb) : (rb, ra);
+        _parent[small] = big;
+        _componentMembers[big].AddRange(_componentMembers[small]);
+        _componentMembers.Remove(small);
+        if (_componentReviews.Remove(small, out var reviews))
+        {
+            if (_componentReviews.TryGetValue(big, out var target))
+            {
+                target.AddRange(reviews);
+            }
+            else
+            {
+                _componentReviews[big] = reviews;
+            }
+        }
+    }
+
+    /// <summary>Re-resolves the candidate components of the given records and applies the outcome.</summary>
+    public List<IdentityChange> Resolve(IEnumerable<int> touched, DateTimeOffset now, string cause, CancellationToken cancellationToken)
+    {
+        var roots = touched.Select(FindRoot).Distinct().ToArray();
+        var work = roots.Select(r => (Root: r, Members: _componentMembers[r].Select(i => _records[i]).ToArray())).ToArray();
+        var outcomes = work.Length < ParallelThreshold
+            ? work.Select(w => _engine.Resolve(w.Members, this)).ToArray()
+            : work.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(w => _engine.Resolve(w.Members, this)).ToArray();
+        var changes = new List<IdentityChange>();
+        for (var i = 0; i < work.Length; i++)
+        {
+            Apply(work[i].Root, outcomes[i], now, cause, changes);
+        }
+        return changes;
+    }
+
+    private void Apply(int root, ClusterEngine.Outcome outcome, DateTimeOffset now, string cause, List<IdentityChange> changes)
+    {
+        if (_componentReviews.Remove(root, out var oldReviews))
+        {
+            foreach (var id in oldReviews)
+            {
+                _reviews.Remove(id);
+            }
+        }
+        if (outcome.Reviews.Length > 0)
+        {
+            _componentReviews[root] = outcome.Reviews.Select(r => r.Id).ToList();
+            foreach (var r in outcome.Reviews)
+            {
+                _reviews[r.Id] = r;
+            }
+        }
+
+        var splitInto = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var cluster in outcome.Clusters)
+        {
+            var anchor = cluster.Members[0];
+            var state = new ClusterState(_options.CustomerIdPrefix + anchor.Id, cluster.Members.Select(m => m.Index).ToArray(), cluster.Steps);
+            var previous = _clusterOf[anchor.Index];
+            if (previous is not null && previous.Id == state.Id && previous.Members.Length == state.Members.Length
+                && state.Members.All(i => ReferenceEquals(_clusterOf[i], previous))
+                && previous.Steps.Select(s => s.Reason).SequenceEqual(state.Steps.Select(s => s.Reason)))
+            {
+                // Same customer, same records, same history: keep the cached golden record.
+                state.Cached = previous.Cached;
+            }
+            var before = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var m in cluster.Members)
+            {
+                var old = _clusterOf[m.Index];
+                if (old is not null)
+                {
+                    before.Add(old.Id);
+                    if (!splitInto.TryGetValue(old.Id, out var into))
+                    {
+                        splitInto[old.Id] = into = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+                    into.Add(state.Id);
+                    if (_clusters.TryGetValue(old.Id, out var registered) && ReferenceEquals(registered, old))
+                    {
+                        _clusters.Remove(old.Id);
+                    }
+                }
+            }
+            foreach (var m in cluster.Members)
+            {
+                if (_clusterOf[m.Index]?.Id != state.Id)
+                {
+                    PendingAssignments.Add(new RecordAssignment(m.Id, state.Id));
+                }
+                _clusterOf[m.Index] = state;
+            }
+            _clusters[state.Id] = state;
+            if (before.Count > 1 || (before.Count == 1 && before.Min != state.Id))
+            {
+                var reasons = string.Join("; ", cluster.Steps.Select(s => s.Reason).Distinct().Take(5));
+                changes.Add(new IdentityChange(now, IdentityChangeKind.Merged, [.. before], [state.Id], reasons));
+            }
+        }
+        foreach (var (old, into) in splitInto)
+        {
+            if (into.Count > 1)
+            {
+                changes.Add(new IdentityChange(now, IdentityChangeKind.Split, [old], [.. into], cause));
+            }
+        }
+    }
+
+    // ---- Decisions ----
+
+    public List<IdentityChange> AddDecision(IdentityDecision decision, DateTimeOffset now, string cause, CancellationToken cancellationToken)
+    {
+        if (!_decisions.TryAdd(decision.Id, decision))
+        {
+            return [];
+        }
+        foreach (var id in decision.LeftRecordIds.Concat(decision.RightRecordIds))
+        {
+            Slot(_decisionsByRecord, id).Add(decision);
+        }
+        if (decision.Kind == DecisionKind.Link && _byId.TryGetValue(decision.LeftRecordIds[0], out var a) && _byId.TryGetValue(decision.RightRecordIds[0], out var b))
+        {
+            Union(a, b);
+        }
+        return Resolve(Touched(decision), now, cause, cancellationToken);
+    }
+
+    public List<IdentityChange> RemoveDecision(string decisionId, DateTimeOffset now, string cause, CancellationToken cancellationToken)
+    {
+        if (!_decisions.Remove(decisionId, out var decision))
+        {
+            return [];
+        }
+        foreach (var id in decision.LeftRecordIds.Concat(decision.RightRecordIds))
+        {
+            if (_decisionsByRecord.TryGetValue(id, out var list))
+            {
+                list.RemoveAll(d => d.Id == decisionId);
+                if (list.Count == 0)
+                {
+                    _decisionsByRecord.Remove(id);
+                }
+            }
+        }
+        return Resolve(Touched(decision), now, cause, cancellationToken);
+    }
+
+    public IdentityDecision? GetDecision(string id) => _decisions.GetValueOrDefault(id);
+
+    private IEnumerable<int> Touched(IdentityDecision decision) =>
+        decision.LeftRecordIds.Concat(decision.RightRecordIds).Where(_byId.ContainsKey).Select(id => _byId[id]);
+
+    private static List<IdentityDecision> Slot(Dictionary<string, List<IdentityDecision>> index, string key)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+        return list;
+    }
+
+    // ---- Queries ----
+
+    public ClusterState? FindCluster(string customerOrRecordId)
+    {
+        if (_clusters.TryGetValue(customerOrRecordId, out var state))
+        {
+            return state;
+        }
+        // Ids are the prefix plus a record id, so an id issued before a merge or split still resolves.
+        var prefix = _options.CustomerIdPrefix;
+        if (customerOrRecordId.StartsWith(prefix, StringComparison.Ordinal) && _byId.TryGetValue(customerOrRecordId[prefix.Length..], out var index))
+        {
+            return _clusterOf[index];
+        }
+        return null;
+    }
+
+    public ClusterState? ClusterOfRecord(string recordId) => _byId.TryGetValue(recordId, out var i) ? _clusterOf[i] : null;
+
+    public IEnumerable<ClusterState> Clusters => _clusters.Values;
+
+    public IEnumerable<(string RecordId, string CustomerId)> Assignments() =>
+        _records.Select(r => (r.Id, _clusterOf[r.Index]!.Id));
+
+    public IEnumerable<IdentifierIssue> Issues => _records.SelectMany(r => r.Issues);
+
+    public ResolvedCustomer Materialize(ClusterState state)
+    {
+        if (state.Cached is { } cached)
+        {
+            return cached;
+        }
+        var records = state.Members.Select(i => _records[i]).OrderBy(r => r, Comparer<PreparedRecord>.Create(PreparedRecord.CompareAnchor)).ToArray();
+        var golden = _golden.Build(state.Id, records);
+        var resolved = new ResolvedCustomer
+        {
+            Id = state.Id,
+            RecordIds = records.Select(r => r.Id).ToArray(),
+            Golden = golden,
+            History = state.Steps,
+            Customer = CustomerProjection.ToCustomer(golden, records),
+            Events = CustomerProjection.Events(state.Id, records),
+        };
+        state.Cached = resolved;
+        return resolved;
+    }
+
+    public MatchExplanation? Explain(string leftRecordId, string rightRecordId) =>
+        Find(leftRecordId) is { } a && Find(rightRecordId) is { } b ? _scorer.Explain(a, b) : null;
+}
