@@ -1,0 +1,64 @@
+namespace RetailTagging.Rfm.Prediction;
+
+/// <summary>Fits the BG/NBD model by maximum likelihood.</summary>
+public static class BgNbdFitter
+{
+    /// <summary>
+    /// Fits r, alpha, a, b to the customers' (x, t_x, T) in <paramref name="unit"/>. Degenerate data (no customers,
+    /// one customer, no repeat purchases, identical customers, invalid values) and non-convergence give an error
+    /// result, never NaN.
+    /// </summary>
+    public static ModelFit<BgNbdParameters> Fit(IEnumerable<BtydObservation> customers, RfmTimeUnit unit = RfmTimeUnit.Days,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var list = customers as IReadOnlyList<BtydObservation> ?? customers.ToList();
+        if (list.Count == 0)
+            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.NoCustomers, "BG/NBD: no customers with a purchase.", 0);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Problem() is { } problem)
+                return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.InvalidData, $"BG/NBD: customer #{i}: {problem}.", list.Count);
+        }
+        if (list.Count < 2)
+            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.TooFewCustomers, "BG/NBD: a population of one customer cannot show how customers differ; at least 2 are needed.", list.Count);
+        if (list.All(c => c.Frequency == 0))
+            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.NoRepeatPurchases, "BG/NBD: no customer made a repeat purchase, so purchase rates and dropout cannot be estimated.", list.Count);
+
+        // Customers with the same (x, t_x, T) share one likelihood term: fewer terms per evaluation.
+        var groups = list.GroupBy(c => (c.Frequency, c.Recency, c.Age))
+            .Select(g => (Customer: new BtydObservation(g.Key.Frequency, g.Key.Recency, g.Key.Age), Weight: (double)g.Count()))
+            .OrderBy(g => g.Customer.Frequency).ThenBy(g => g.Customer.Recency).ThenBy(g => g.Customer.Age)
+            .ToList();
+        if (groups.Count == 1)
+            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.IdenticalCustomers, "BG/NBD: all customers have the same (x, t_x, T); differences between customers cannot be estimated.", list.Count);
+
+        var likelihood = new BgNbdLikelihood(groups);
+        var meanRate = list.Sum(c => (double)c.Frequency) / Math.Max(list.Sum(c => c.Age), 1e-9);
+        var result = MaximumLikelihood.Maximize(likelihood, Starts(meanRate), cancellationToken, out var failure);
+        if (result is null)
+            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.DidNotConverge, "BG/NBD: " + failure + ".", list.Count);
+
+        var t = result.LogParameters;
+        var parameters = new BgNbdParameters(Math.Exp(t[0]), Math.Exp(t[1]), Math.Exp(t[2]), Math.Exp(t[3]), unit);
+        return ModelFit<BgNbdParameters>.Success(parameters, result.LogLikelihood, list.Count,
+            StandardErrors(["r", "alpha", "a", "b"], t, result.LogStandardErrors), result.Evaluations, result.Method);
+    }
+
+    // Starts around the observed mean purchase rate r/alpha, with several dropout shapes.
+    private static double[][] Starts(double meanRate)
+    {
+        var rate = Math.Max(meanRate, 1e-6);
+        return
+        [
+            [0, Math.Log(1 / rate), 0, 0],
+            [Math.Log(0.5), Math.Log(0.5 / rate), Math.Log(0.5), Math.Log(2)],
+            [Math.Log(2), Math.Log(2 / rate), Math.Log(2), Math.Log(5)],
+            [Math.Log(0.25), Math.Log(0.25 / rate), Math.Log(1), Math.Log(3)],
+        ];
+    }
+
+    // Delta method: se(theta) = theta * se(ln theta).
+    internal static IReadOnlyDictionary<string, double>? StandardErrors(string[] names, double[] logParameters, double[]? logErrors) =>
+        logErrors is null ? null : names.Select((n, i) => (n, se: Math.Exp(logParameters[i]) * logErrors[i])).ToDictionary(p => p.n, p => p.se);
+}
