@@ -1,0 +1,118 @@
+using System.Linq.Expressions;
+using RetailTagging.Language.Ast;
+using RetailTagging.Language.Binding;
+
+namespace RetailTagging.Language.Compilation;
+
+internal sealed partial class DelegateCompiler
+{
+    /// <summary>
+    /// Compiles a condition to a plain bool that is true exactly when the condition evaluates to
+    /// <paramref name="want"/>. Three-valued logic needs no nullable booleans in this form:
+    /// "a and b" is true when both are true and false when either is false.
+    /// </summary>
+    private Expression Test(BoundExpr expr, bool want)
+    {
+        switch (expr)
+        {
+            case BoundLiteral literal:
+                return Expression.Constant(literal.Value.AsBool == want);
+            case BoundUnary { Operator: UnaryOperator.Not } not:
+                return Test(not.Operand, !want);
+            case BoundBinary { Operator: BinaryOperator.And } and:
+                return want ? Expression.AndAlso(Test(and.Left, true), Test(and.Right, true))
+                    : Expression.OrElse(Test(and.Left, false), Test(and.Right, false));
+            case BoundBinary { Operator: BinaryOperator.Or } or:
+                return want ? Expression.OrElse(Test(or.Left, true), Test(or.Right, true))
+                    : Expression.AndAlso(Test(or.Left, false), Test(or.Right, false));
+            case BoundBinary comparison when TypeRules.IsComparison(comparison.Operator):
+                return TestWhenPresent([Compile(comparison.Left), Compile(comparison.Right)],
+                    values => Outcome(Compare(comparison.Operator, values[0], values[1]), want));
+            case BoundBetween between:
+                return TestWhenPresent([Compile(between.Value), Compile(between.Low), Compile(between.High)], values =>
+                {
+                    var inside = Expression.AndAlso(
+                        Compare(BinaryOperator.GreaterOrEqual, values[0], values[1]),
+                        Compare(BinaryOperator.LessOrEqual, values[0], values[2]));
+                    return Outcome(inside, want != between.Negated);
+                });
+            case BoundIn @in:
+                return TestWhenPresent([Compile(@in.Value), Compile(@in.List)],
+                    values => Outcome(Contains(values[1], values[0]), want != @in.Negated));
+            case BoundIsNull isNull:
+                var present = Compile(isNull.Value);
+                return Outcome(ClrTypes.HasValue(present), want == isNull.Negated);
+            default:
+                var value = Compile(expr);
+                return value.Type == typeof(bool?)
+                    ? Expression.Equal(value, Expression.Constant(want, typeof(bool?)))
+                    : Expression.Constant(false);
+        }
+    }
+
+    private static Expression Outcome(Expression condition, bool want) => want ? condition : Expression.Not(condition);
+
+    /// <summary>True when every operand is present and the body holds; operands are evaluated once.</summary>
+    private static Expression TestWhenPresent(Expression[] operands, Func<Expression[], Expression> body)
+    {
+        // An untyped null operand (the literal null) is never present.
+        if (operands.Any(o => o.Type == typeof(Value) && o is ConstantExpression { Value: Value { IsNull: true } }))
+            return Expression.Constant(false);
+        var variables = new List<ParameterExpression>();
+        var assignments = new List<Expression>();
+        var values = new Expression[operands.Length];
+        Expression? present = null;
+        for (var i = 0; i < operands.Length; i++)
+        {
+            if (operands[i] is ConstantExpression { Value: not null } constant)
+            {
+                values[i] = Expression.Constant(constant.Value, ClrTypes.Underlying(constant.Type));
+                continue;
+            }
+            if (operands[i] is ConstantExpression) return Expression.Constant(false);
+            var temp = Expression.Variable(operands[i].Type);
+            variables.Add(temp);
+            assignments.Add(Expression.Assign(temp, operands[i]));
+            values[i] = ClrTypes.ValueOf(temp);
+            var test = ClrTypes.HasValue(temp);
+            present = present is null ? test : Expression.AndAlso(present, test);
+        }
+        var result = present is null ? body(values) : Expression.AndAlso(present, body(values));
+        return variables.Count == 0 ? result : Expression.Block(variables, assignments.Append(result));
+    }
+
+    private static Expression Compare(BinaryOperator op, Expression left, Expression right)
+    {
+        if (left.Type == typeof(string))
+        {
+            if (op is BinaryOperator.Equal or BinaryOperator.NotEqual)
+            {
+                var equal = Expression.Call(ClrTypes.Method(typeof(string), nameof(string.Equals), typeof(string), typeof(string)), left, right);
+                return op == BinaryOperator.Equal ? equal : Expression.Not(equal);
+            }
+            left = Expression.Call(ClrTypes.Method(typeof(string), nameof(string.CompareOrdinal), typeof(string), typeof(string)), left, right);
+            right = Expression.Constant(0);
+        }
+        return op switch
+        {
+            BinaryOperator.Equal => Expression.Equal(left, right),
+            BinaryOperator.NotEqual => Expression.NotEqual(left, right),
+            BinaryOperator.Less => Expression.LessThan(left, right),
+            BinaryOperator.LessOrEqual => Expression.LessThanOrEqual(left, right),
+            BinaryOperator.Greater => Expression.GreaterThan(left, right),
+            _ => Expression.GreaterThanOrEqual(left, right),
+        };
+    }
+
+    private static Expression Contains(Expression list, Expression item)
+    {
+        var boxed = ClrTypes.ToValue(item.Type.IsValueType && item.Type != typeof(Value) ? Expression.Convert(item, typeof(Nullable<>).MakeGenericType(item.Type)) : item);
+        // A constant list becomes a hash set once, at compile time.
+        if (list is ConstantExpression { Value: Value constant })
+        {
+            var set = new HashSet<Value>(constant.AsList);
+            return Expression.Call(Expression.Constant(set), typeof(HashSet<Value>).GetMethod(nameof(HashSet<Value>.Contains))!, boxed);
+        }
+        return Expression.Call(ClrTypes.Method(typeof(ListValues), nameof(ListValues.Contains), typeof(Value), typeof(Value)), list, boxed);
+    }
+}

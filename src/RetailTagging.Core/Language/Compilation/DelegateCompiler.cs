@@ -1,0 +1,262 @@
+using System.Collections.Immutable;
+using System.Linq.Expressions;
+using RetailTagging.Language.Ast;
+using RetailTagging.Language.Binding;
+using RetailTagging.Language.Runtime;
+
+namespace RetailTagging.Language.Compilation;
+
+/// <summary>
+/// Compiles bound trees to delegates with System.Linq.Expressions. Values are typed CLR nullables;
+/// conditions are compiled in "test" form, straight to plain booleans (see Tests.cs), which is
+/// what makes a compiled predicate as fast as a hand-written lambda.
+/// </summary>
+internal sealed partial class DelegateCompiler
+{
+    private readonly ParameterExpression _frame = Expression.Parameter(typeof(EvaluationFrame), "frame");
+    private readonly ParameterExpression? _event;
+
+    private DelegateCompiler(bool eventScope)
+    {
+        if (eventScope) _event = Expression.Parameter(typeof(CustomerEvent), "e");
+    }
+
+    private Expression Customer => Expression.Field(_frame, nameof(EvaluationFrame.Customer));
+
+    /// <summary>A delegate that returns the expression's value.</summary>
+    public static Func<EvaluationFrame, Value> CompileValue(BoundExpr expr)
+    {
+        var compiler = new DelegateCompiler(eventScope: false);
+        var body = ClrTypes.ToValue(compiler.Compile(expr));
+        return Expression.Lambda<Func<EvaluationFrame, Value>>(body, compiler._frame).Compile();
+    }
+
+    /// <summary>A delegate that says whether the expression is true (null and false are not).</summary>
+    public static Func<EvaluationFrame, bool> CompilePredicate(BoundExpr expr)
+    {
+        var compiler = new DelegateCompiler(eventScope: false);
+        return Expression.Lambda<Func<EvaluationFrame, bool>>(compiler.Test(expr, true), compiler._frame).Compile();
+    }
+
+    /// <summary>A delegate that says whether an aggregate's where filter holds for one event.</summary>
+    public static Func<EvaluationFrame, CustomerEvent, bool> CompileFilter(BoundExpr filter)
+    {
+        var compiler = new DelegateCompiler(eventScope: true);
+        return Expression.Lambda<Func<EvaluationFrame, CustomerEvent, bool>>(compiler.Test(filter, true), compiler._frame, compiler._event!).Compile();
+    }
+
+    /// <summary>A delegate that reads one event property as a value.</summary>
+    public static Func<CustomerEvent, Value> CompileEventField(PropertyDefinition property)
+    {
+        var compiler = new DelegateCompiler(eventScope: true);
+        var body = ClrTypes.ToValue(compiler.EventField(property));
+        return Expression.Lambda<Func<CustomerEvent, Value>>(body, compiler._event!).Compile();
+    }
+
+    private Expression Compile(BoundExpr expr) => expr switch
+    {
+        BoundLiteral literal => ClrTypes.Constant(literal.Value, literal.Type),
+        BoundList list => CompileList(list),
+        BoundAttribute attribute => Attribute(attribute.Attribute),
+        BoundEventField field => _event is null ? ClrTypes.Constant(Value.Null, field.Type) : EventField(field.Property),
+        BoundTagReference reference => ClrTypes.FromValue(
+            Expression.ArrayIndex(Expression.Field(_frame, nameof(EvaluationFrame.Tags)), Expression.Constant(reference.Index)), reference.Type),
+        BoundScore score => Expression.Call(ClrTypes.Method(typeof(HostData), nameof(HostData.Score), typeof(EvaluationFrame), typeof(string)), _frame, Expression.Constant(score.Score)),
+        BoundDateToInstant convert => Expression.Call(ClrTypes.Method(typeof(Calendar), nameof(Calendar.StartOfDay), typeof(DateOnly?), typeof(EvaluationFrame)), Compile(convert.Operand), _frame),
+        BoundAggregate aggregate => ClrTypes.FromValue(
+            Expression.ArrayIndex(Expression.Field(_frame, nameof(EvaluationFrame.Aggregates)), Expression.Constant(aggregate.Spec.Slot)), aggregate.Type),
+        BoundUnary unary => CompileUnary(unary),
+        BoundBinary { Operator: BinaryOperator.And or BinaryOperator.Or } logic => CompileLogic(logic),
+        BoundBinary binary when TypeRules.IsComparison(binary.Operator) => AsNullableBool(binary),
+        BoundBinary binary => CompileArithmetic(binary),
+        BoundBetween or BoundIn => AsNullableBool(expr),
+        BoundIsNull isNull => Expression.Convert(Test(isNull, true), typeof(bool?)),
+        BoundCase @case => CompileCase(@case),
+        BoundCall call => CompileCall(call),
+        _ => throw new InvalidOperationException($"Unknown node {expr.GetType().Name}."),
+    };
+
+    private Expression CompileList(BoundList list)
+    {
+        if (list.Items.All(i => i is BoundLiteral))
+            return Expression.Constant(Value.FromList([.. list.Items.Select(i => ((BoundLiteral)i).Value).Where(v => !v.IsNull)]));
+        var items = list.Items.Select(i => ClrTypes.ToValue(Compile(i)));
+        return Expression.Call(ClrTypes.Method(typeof(ListValues), nameof(ListValues.Create), typeof(Value[])), Expression.NewArrayInit(typeof(Value), items));
+    }
+
+    private Expression Attribute(AttributeDefinition attribute)
+    {
+        if (attribute.IsBuiltIn)
+        {
+            var customer = Customer;
+            return attribute.Name switch
+            {
+                "id" => Expression.Property(customer, nameof(RetailTagging.Customer.Id)),
+                "name" => Expression.Property(customer, nameof(RetailTagging.Customer.Name)),
+                "gender" => Expression.Property(customer, nameof(RetailTagging.Customer.Gender)),
+                "birth_date" => Expression.Property(customer, nameof(RetailTagging.Customer.BirthDate)),
+                "age" => Expression.Call(ClrTypes.Method(typeof(Calendar), nameof(Calendar.AgeYears), typeof(DateOnly?), typeof(EvaluationFrame)),
+                    Expression.Property(customer, nameof(RetailTagging.Customer.BirthDate)), _frame),
+                "phone" => Expression.Property(customer, nameof(RetailTagging.Customer.Phone)),
+                "email" => Expression.Property(customer, nameof(RetailTagging.Customer.Email)),
+                "city" => Expression.Property(customer, nameof(RetailTagging.Customer.City)),
+                "registered_at" => Expression.Property(customer, nameof(RetailTagging.Customer.RegisteredAt)),
+                "member_level" => Expression.Property(customer, nameof(RetailTagging.Customer.MemberLevel)),
+                _ => throw new InvalidOperationException($"No accessor for built-in attribute '{attribute.Name}'."),
+            };
+        }
+        var value = Expression.Call(ClrTypes.Method(typeof(HostData), nameof(HostData.CustomAttribute), typeof(RetailTagging.Customer), typeof(string), typeof(TagType)),
+            Customer, Expression.Constant(attribute.Name), Expression.Constant(attribute.Type));
+        return ClrTypes.FromValue(value, attribute.Type);
+    }
+
+    private Expression EventField(PropertyDefinition property)
+    {
+        var e = _event!;
+        if (property.IsBuiltIn)
+        {
+            return property.Name switch
+            {
+                "id" => Expression.Property(e, nameof(CustomerEvent.Id)),
+                "type" => Expression.Property(e, nameof(CustomerEvent.Type)),
+                "at" => Expression.Convert(Expression.Property(e, nameof(CustomerEvent.At)), typeof(DateTimeOffset?)),
+                "channel" => Expression.Property(e, nameof(CustomerEvent.Channel)),
+                "store" => Expression.Property(e, nameof(CustomerEvent.Store)),
+                "amount" => Expression.Property(e, nameof(CustomerEvent.Amount)),
+                "sku" => Expression.Property(e, nameof(CustomerEvent.Sku)),
+                "category" => Expression.Property(e, nameof(CustomerEvent.Category)),
+                "brand" => Expression.Property(e, nameof(CustomerEvent.Brand)),
+                "quantity" => Expression.Property(e, nameof(CustomerEvent.Quantity)),
+                _ => throw new InvalidOperationException($"No accessor for built-in event field '{property.Name}'."),
+            };
+        }
+        var value = Expression.Call(ClrTypes.Method(typeof(HostData), nameof(HostData.CustomProperty), typeof(CustomerEvent), typeof(string), typeof(TagType)),
+            e, Expression.Constant(property.Name), Expression.Constant(property.Type));
+        return ClrTypes.FromValue(value, property.Type);
+    }
+
+    private Expression CompileUnary(BoundUnary unary)
+    {
+        var operand = Compile(unary.Operand);
+        if (unary.Operator == UnaryOperator.Not)
+            return operand.Type == typeof(bool?) ? Expression.Not(operand) : Expression.Constant(null, typeof(bool?));
+        var resultType = ClrTypes.Of(unary.Type);
+        if (operand.Type == typeof(Value)) return Expression.Constant(null, resultType);
+        var argument = ClrTypes.Underlying(operand.Type);
+        return WhenPresent([operand], resultType, values =>
+            Expression.Call(ClrTypes.Method(typeof(Arithmetic), nameof(Arithmetic.Negate), argument), values[0]));
+    }
+
+    /// <summary>Kleene and/or in value form; the right side is evaluated only when it can matter.</summary>
+    private Expression CompileLogic(BoundBinary logic)
+    {
+        var decisive = logic.Operator == BinaryOperator.Or;
+        var left = Expression.Variable(typeof(bool?), "left");
+        var right = Expression.Variable(typeof(bool?), "right");
+        var decided = Expression.Constant(decisive, typeof(bool?));
+        var body = Expression.Condition(
+            Expression.Equal(left, decided),
+            decided,
+            Expression.Block([right],
+                Expression.Assign(right, AsBool(Compile(logic.Right))),
+                Expression.Condition(
+                    Expression.Equal(right, decided),
+                    decided,
+                    Expression.Condition(
+                        Expression.OrElse(Expression.Not(Expression.Property(left, "HasValue")), Expression.Not(Expression.Property(right, "HasValue"))),
+                        Expression.Constant(null, typeof(bool?)),
+                        Expression.Constant(!decisive, typeof(bool?))))));
+        return Expression.Block([left], Expression.Assign(left, AsBool(Compile(logic.Left))), body);
+    }
+
+    private static Expression AsBool(Expression expr) =>
+        expr.Type == typeof(bool?) ? expr : Expression.Constant(null, typeof(bool?));
+
+    /// <summary>A condition in value form: null when an operand is null, else its truth.</summary>
+    private Expression AsNullableBool(BoundExpr condition) =>
+        Expression.Condition(Test(condition, true), Expression.Constant(true, typeof(bool?)),
+            Expression.Condition(Test(condition, false), Expression.Constant(false, typeof(bool?)), Expression.Constant(null, typeof(bool?))));
+
+    private Expression CompileArithmetic(BoundBinary binary)
+    {
+        var left = Compile(binary.Left);
+        var right = Compile(binary.Right);
+        var resultType = ClrTypes.Of(binary.Type);
+        if (left.Type == typeof(Value) || right.Type == typeof(Value)) return Expression.Constant(null, resultType);
+        var l = ClrTypes.Underlying(left.Type);
+        var r = ClrTypes.Underlying(right.Type);
+        return WhenPresent([left, right], resultType, values =>
+        {
+            if (binary.Operator == BinaryOperator.Add && l == typeof(string))
+                return Expression.Call(ClrTypes.Method(typeof(Strings), nameof(Strings.Concat), typeof(string), typeof(string)), values[0], values[1]);
+            // duration + instant and number * duration swap to the one overload that exists.
+            var swap = (binary.Operator == BinaryOperator.Add && l == typeof(TimeSpan) && r == typeof(DateTimeOffset))
+                || (binary.Operator == BinaryOperator.Multiply && l == typeof(decimal) && r == typeof(TimeSpan));
+            var (a, b) = swap ? (values[1], values[0]) : (values[0], values[1]);
+            var name = binary.Operator switch
+            {
+                BinaryOperator.Add => nameof(Arithmetic.Add),
+                BinaryOperator.Subtract => nameof(Arithmetic.Subtract),
+                BinaryOperator.Multiply => nameof(Arithmetic.Multiply),
+                BinaryOperator.Divide => nameof(Arithmetic.Divide),
+                _ => nameof(Arithmetic.Modulo),
+            };
+            return Expression.Call(ClrTypes.Method(typeof(Arithmetic), name, a.Type, b.Type), a, b);
+        });
+    }
+
+    private Expression CompileCase(BoundCase @case)
+    {
+        var type = ClrTypes.Of(@case.Type);
+        Expression result = Coerce(Compile(@case.Else), type);
+        foreach (var (condition, branch) in @case.Branches.Reverse())
+            result = Expression.Condition(Test(condition, true), Coerce(Compile(branch), type), result);
+        return result;
+    }
+
+    private static Expression Coerce(Expression expr, Type type) =>
+        expr.Type == type ? expr
+        : type == typeof(Value) ? ClrTypes.ToValue(expr)
+        : expr.Type == typeof(Value) ? Expression.Constant(null, type)
+        : Expression.Convert(expr, type);
+
+    /// <summary>
+    /// Evaluates <paramref name="operands"/> once each into temporaries and, when all are present,
+    /// the body over their unwrapped values; otherwise null of <paramref name="resultType"/>.
+    /// Literal operands skip the temporary and the presence test.
+    /// </summary>
+    private static Expression WhenPresent(Expression[] operands, Type resultType, Func<Expression[], Expression> body)
+    {
+        var variables = new List<ParameterExpression>();
+        var assignments = new List<Expression>();
+        var values = new Expression[operands.Length];
+        Expression? present = null;
+        for (var i = 0; i < operands.Length; i++)
+        {
+            if (operands[i] is ConstantExpression { Value: not null } constant)
+            {
+                values[i] = Expression.Constant(constant.Value, ClrTypes.Underlying(constant.Type));
+                continue;
+            }
+            var temp = Expression.Variable(operands[i].Type);
+            variables.Add(temp);
+            assignments.Add(Expression.Assign(temp, operands[i]));
+            values[i] = ClrTypes.ValueOf(temp);
+            var test = ClrTypes.HasValue(temp);
+            present = present is null ? test : Expression.AndAlso(present, test);
+        }
+        var computed = Coerce(body(values), resultType);
+        Expression result = present is null ? computed : Expression.Condition(present, computed, Expression.Constant(null, resultType));
+        return variables.Count == 0 ? result : Expression.Block(variables, assignments.Append(result));
+    }
+}
+
+/// <summary>Builds list values at run time for lists with non-constant items.</summary>
+internal static class ListValues
+{
+    public static Value Create(Value[] items) => Value.FromList([.. items.Where(v => !v.IsNull)]);
+
+    public static bool Contains(Value list, Value item) => list.AsList.Contains(item);
+
+    public static decimal? Length(Value list) => list.IsNull ? null : list.AsList.Length;
+}

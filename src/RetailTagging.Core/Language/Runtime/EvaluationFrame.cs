@@ -1,0 +1,52 @@
+namespace RetailTagging.Language.Runtime;
+
+/// <summary>
+/// Everything one evaluation reads: the customer, their events, the as-of instant and its local
+/// date, the aggregate results and the values of tags evaluated so far. Frames are reused per
+/// thread so that an evaluation allocates nothing.
+/// </summary>
+internal sealed class EvaluationFrame
+{
+    private static readonly IReadOnlyDictionary<string, decimal> NoScores = new Dictionary<string, decimal>();
+
+    public Customer Customer = null!;
+    public IReadOnlyList<CustomerEvent> Events = [];
+    public DateTimeOffset AsOf;
+    public DateOnly AsOfDate;
+    public TimeZoneInfo Zone = TimeZoneInfo.Utc;
+    public Value[] Aggregates = [];
+    public Value[] Tags = [];
+    public IReadOnlyDictionary<string, decimal> Scores = NoScores;
+
+    private Accumulator[] _accumulators = [];
+
+    /// <summary>Cleared accumulators for an aggregate pass, reused across evaluations on this frame.</summary>
+    public Accumulator[] Accumulators(int count)
+    {
+        if (_accumulators.Length < count) _accumulators = new Accumulator[count];
+        for (var i = 0; i < count; i++) _accumulators[i].Reset();
+        return _accumulators;
+    }
+
+    [ThreadStatic] private static EvaluationFrame? t_current;
+
+    /// <summary>This thread's frame. Evaluations never nest, so one per thread suffices.</summary>
+    public static EvaluationFrame ForThisThread() => t_current ??= new EvaluationFrame();
+
+    public void Reset(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, TimeZoneInfo zone,
+        IReadOnlyDictionary<string, decimal>? scores, int aggregateCount, int tagCount)
+    {
+        Customer = customer;
+        Events = events;
+        // The local date only changes with the instant or the zone: batches at one as-of reuse it.
+        if (asOf != AsOf || !ReferenceEquals(zone, Zone) || AsOfDate == default)
+        {
+            AsOf = asOf;
+            Zone = zone;
+            AsOfDate = Calendar.LocalDate(asOf, zone);
+        }
+        Scores = scores ?? NoScores;
+        if (Aggregates.Length < aggregateCount) Aggregates = new Value[aggregateCount];
+        if (Tags.Length < tagCount) Tags = new Value[tagCount];
+    }
+}
