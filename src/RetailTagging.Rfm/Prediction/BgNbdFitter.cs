@@ -12,36 +12,43 @@ public static class BgNbdFitter
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        var list = customers as IReadOnlyList<BtydObservation> ?? customers.ToList();
-        if (list.Count == 0)
-            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.NoCustomers, "BG/NBD: no customers with a purchase.", 0);
-        for (var i = 0; i < list.Count; i++)
+        // One streaming pass: customers with the same (x, t_x, T) share one likelihood term, so memory and the
+        // cost of an evaluation grow with the distinct triples, not with the customers.
+        var counts = new Dictionary<(int X, double Recency, double Age), int>();
+        int total = 0, repeaters = 0;
+        double totalX = 0, totalAge = 0;
+        foreach (var c in customers)
         {
-            if (list[i].Problem() is { } problem)
-                return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.InvalidData, $"BG/NBD: customer #{i}: {problem}.", list.Count);
+            if (c.Problem() is { } problem)
+                return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.InvalidData, $"BG/NBD: customer #{total}: {problem}.", total);
+            var key = (c.Frequency, c.Recency, c.Age);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+            total++;
+            repeaters += c.Frequency > 0 ? 1 : 0;
+            totalX += c.Frequency;
+            totalAge += c.Age;
         }
-        if (list.Count < 2)
-            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.TooFewCustomers, "BG/NBD: a population of one customer cannot show how customers differ; at least 2 are needed.", list.Count);
-        if (list.All(c => c.Frequency == 0))
-            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.NoRepeatPurchases, "BG/NBD: no customer made a repeat purchase, so purchase rates and dropout cannot be estimated.", list.Count);
+        if (total == 0)
+            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.NoCustomers, "BG/NBD: no customers with a purchase.", 0);
+        if (total < 2)
+            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.TooFewCustomers, "BG/NBD: a population of one customer cannot show how customers differ; at least 2 are needed.", total);
+        if (repeaters == 0)
+            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.NoRepeatPurchases, "BG/NBD: no customer made a repeat purchase, so purchase rates and dropout cannot be estimated.", total);
+        if (counts.Count == 1)
+            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.IdenticalCustomers, "BG/NBD: all customers have the same (x, t_x, T); differences between customers cannot be estimated.", total);
 
-        // Customers with the same (x, t_x, T) share one likelihood term: fewer terms per evaluation.
-        var groups = list.GroupBy(c => (c.Frequency, c.Recency, c.Age))
-            .Select(g => (Customer: new BtydObservation(g.Key.Frequency, g.Key.Recency, g.Key.Age), Weight: (double)g.Count()))
-            .OrderBy(g => g.Customer.Frequency).ThenBy(g => g.Customer.Recency).ThenBy(g => g.Customer.Age)
+        var groups = counts.OrderBy(g => g.Key.X).ThenBy(g => g.Key.Recency).ThenBy(g => g.Key.Age)
+            .Select(g => (Customer: new BtydObservation(g.Key.X, g.Key.Recency, g.Key.Age), Weight: (double)g.Value))
             .ToList();
-        if (groups.Count == 1)
-            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.IdenticalCustomers, "BG/NBD: all customers have the same (x, t_x, T); differences between customers cannot be estimated.", list.Count);
-
         var likelihood = new BgNbdLikelihood(groups);
-        var meanRate = list.Sum(c => (double)c.Frequency) / Math.Max(list.Sum(c => c.Age), 1e-9);
+        var meanRate = totalX / Math.Max(totalAge, 1e-9);
         var result = MaximumLikelihood.Maximize(likelihood, Starts(meanRate), cancellationToken, out var failure);
         if (result is null)
-            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.DidNotConverge, "BG/NBD: " + failure + ".", list.Count);
+            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.DidNotConverge, "BG/NBD: " + failure + ".", total);
 
         var t = result.LogParameters;
         var parameters = new BgNbdParameters(Math.Exp(t[0]), Math.Exp(t[1]), Math.Exp(t[2]), Math.Exp(t[3]), unit);
-        return ModelFit<BgNbdParameters>.Success(parameters, result.LogLikelihood, list.Count,
+        return ModelFit<BgNbdParameters>.Success(parameters, result.LogLikelihood, total,
             StandardErrors(["r", "alpha", "a", "b"], t, result.LogStandardErrors), result.Evaluations, result.Method);
     }
 

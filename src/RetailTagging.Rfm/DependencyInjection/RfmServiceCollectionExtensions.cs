@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RetailTagging.Rfm;
+using RetailTagging.Rfm.Batch;
+using RetailTagging.Rfm.Calculation;
+using RetailTagging.Rfm.Profiles;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers RFM scoring.</summary>
+public static class RfmServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="RfmOptions"/> (validated on first use), <see cref="RfmCalculator"/>, <see cref="RfmModelStore"/>
+    /// (holding <paramref name="initialModels"/>), <see cref="RfmProfileService"/>, <see cref="RfmBatch"/> and, if none
+    /// is registered, <see cref="TimeProvider.System"/>.
+    /// </summary>
+    public static IServiceCollection AddRfmScoring(this IServiceCollection services, Action<RfmOptions>? configure = null,
+        RfmModelSet? initialModels = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var optionsBuilder = services.AddOptions<RfmOptions>();
+        if (configure is not null)
+            optionsBuilder.Configure(configure);
+        optionsBuilder.Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new RfmCalculator(sp.GetRequiredService<IOptions<RfmOptions>>().Value));
+        services.TryAddSingleton(sp => new RfmModelStore(initialModels, sp.GetService<ILogger<RfmModelStore>>()));
+        services.TryAddSingleton<RfmProfileService>();
+        services.TryAddSingleton(sp => new RfmBatch(sp.GetRequiredService<RfmCalculator>()));
+        return services;
+    }
+}
