@@ -128,7 +128,8 @@ internal sealed class Binder
             _context.Used.Add("@" + reference.Tag);
             return new BoundTagReference(reference.Tag, tag.Index, tag.Type);
         }
-        return Report(DiagnosticCodes.UnknownTag, reference, reference.Tag, NameSuggester.Hint(reference.Tag, _context.AllTagNames));
+        var suggestion = NameSuggester.Suggest(reference.Tag, _context.AllTagNames);
+        return Report(DiagnosticCodes.UnknownTag, reference, reference.Tag, suggestion is null ? "" : $"; did you mean '@{suggestion}'?");
     }
 
     private BoundExpr BindUnary(UnaryExpr unary, string? eventScope)

@@ -16,10 +16,11 @@ internal static class SyntaxParser
         if (!CheckSourceLength(source, file, limits, diagnostics)) return null;
         var before = diagnostics.Count;
         var tokens = Lexer.Tokenize(source, file, diagnostics);
+        // After a lexical error the grammar would only report its echo.
+        if (diagnostics.Count > before) return null;
         if (tokens.Length == 0)
         {
-            if (diagnostics.Count == before)
-                diagnostics.Add(DiagnosticCodes.SyntaxError.At(new SourcePosition(file, 1, 1), "the expression is empty"));
+            diagnostics.Add(DiagnosticCodes.SyntaxError.At(new SourcePosition(file, 1, 1), "the expression is empty"));
             return null;
         }
         if (!CheckExpressionTokens(tokens, file, limits, diagnostics)) return null;
@@ -31,9 +32,14 @@ internal static class SyntaxParser
     {
         var declarations = new List<Declaration>();
         if (!CheckSourceLength(source, file, limits, diagnostics)) return declarations;
-        var tokens = Lexer.Tokenize(source, file, diagnostics);
+        var lexical = new List<Diagnostic>();
+        var tokens = Lexer.Tokenize(source, file, lexical);
+        diagnostics.AddRange(lexical);
         foreach (var chunk in SplitDeclarations(tokens, file, diagnostics))
         {
+            // A declaration with a lexical error is not parsed: the grammar would only echo it.
+            var (first, last) = (chunk[0].Position.Line, chunk[^1].Position.Line);
+            if (lexical.Any(d => d.Position.Line >= first && d.Position.Line <= last)) continue;
             // The token limit applies to each declaration's expression; the header is a handful of tokens.
             if (!CheckExpressionTokens(chunk, file, limits, diagnostics)) continue;
             var declaration = Run(CatalogGrammar.Declaration, chunk, file, limits, diagnostics);
@@ -99,9 +105,12 @@ internal static class SyntaxParser
     private static string SyntaxMessage<T>(TokenListParserResult<TagToken, T> result)
     {
         var found = result.Remainder.IsAtEnd ? "end of input" : Describe(result.Remainder.ConsumeToken().Value);
-        var expected = result.Expectations is { Length: > 0 } expectations
-            ? ", expected " + string.Join(" or ", expectations.Distinct().Take(6).Select(Friendly))
-            : "";
+        var expectations = result.Expectations ?? [];
+        // A list of every token that may start an expression says less than "an expression".
+        var names = expectations.Contains("number") && expectations.Contains("string")
+            ? ["an expression"]
+            : expectations.Distinct().Take(6).Select(Friendly).ToArray();
+        var expected = names.Length > 0 ? ", expected " + string.Join(" or ", names) : "";
         return $"unexpected {found}{expected}";
     }
 

@@ -1,0 +1,115 @@
+using System.Collections.Frozen;
+using RetailTagging.Language;
+using RetailTagging.Language.Binding;
+using RetailTagging.Language.Compilation;
+using RetailTagging.Language.Runtime;
+
+namespace RetailTagging.Catalog;
+
+/// <summary>
+/// A compiled catalog: immutable and thread-safe. Evaluating a customer walks their events once
+/// for every aggregate of every tag, then evaluates the tags in dependency order.
+/// </summary>
+public sealed class CompiledCatalog
+{
+    private readonly CompiledTag[] _tags;
+    private readonly (SegmentDefinition Definition, BoundExpr Bound, Func<EvaluationFrame, bool> Test)[] _segments;
+    private readonly FrozenDictionary<string, int> _tagIndex;
+    private readonly AggregatePlan _aggregates;
+
+    private sealed record CompiledTag(TagDefinition Definition, BoundExpr Bound, Func<EvaluationFrame, Value> Evaluate);
+
+    internal CompiledCatalog(
+        IReadOnlyList<(TagDefinition Definition, BoundExpr Bound)> tags,
+        IReadOnlyList<(SegmentDefinition Definition, BoundExpr Bound)> segments,
+        IReadOnlyList<DimensionDefinition> dimensions,
+        TagSchema schema,
+        TimeZoneInfo timeZone,
+        AggregatePlan aggregates)
+    {
+        _tags = [.. tags.Select(t => new CompiledTag(t.Definition, t.Bound, DelegateCompiler.CompileValue(t.Bound)))];
+        _segments = [.. segments.Select(s => (s.Definition, s.Bound, DelegateCompiler.CompilePredicate(s.Bound)))];
+        _tagIndex = _tags.Select((t, i) => (t.Definition.Name, i)).ToFrozenDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        _aggregates = aggregates;
+        Dimensions = dimensions;
+        Schema = schema;
+        TimeZone = timeZone;
+        Tags = [.. _tags.Select(t => t.Definition)];
+        Segments = [.. _segments.Select(s => s.Definition)];
+    }
+
+    /// <summary>Every tag, in dependency order (a tag comes after the tags it references).</summary>
+    public IReadOnlyList<TagDefinition> Tags { get; }
+
+    /// <summary>Every segment, in declaration order.</summary>
+    public IReadOnlyList<SegmentDefinition> Segments { get; }
+
+    /// <summary>The declared dimensions.</summary>
+    public IReadOnlyList<DimensionDefinition> Dimensions { get; }
+
+    /// <summary>The schema after the catalog's own declarations.</summary>
+    public TagSchema Schema { get; }
+
+    /// <summary>The business time zone for calendar functions.</summary>
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>Number of distinct aggregates computed per customer (shared between tags).</summary>
+    public int AggregateCount => _aggregates.Count;
+
+    /// <summary>The tag named <paramref name="name"/>, or null.</summary>
+    public TagDefinition? FindTag(string name) => _tagIndex.TryGetValue(name, out var i) ? _tags[i].Definition : null;
+
+    /// <summary>
+    /// Evaluates every tag for one customer. The result holds one value per tag, in the order of
+    /// <see cref="Tags"/>: a bool tag is assigned when its value is true, a valued tag when it is not null.
+    /// </summary>
+    public Value[] EvaluateAll(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IReadOnlyDictionary<string, decimal>? scores = null)
+    {
+        var frame = Run(customer, events, asOf, scores);
+        return frame.Tags[.._tags.Length];
+    }
+
+    /// <summary>Evaluates every tag and fills <paramref name="values"/> (length at least <c>Tags.Count</c>) without allocating.</summary>
+    public void EvaluateAll(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, Span<Value> values, IReadOnlyDictionary<string, decimal>? scores = null)
+    {
+        if (values.Length < _tags.Length) throw new ArgumentException($"Need room for {_tags.Length} values.", nameof(values));
+        var frame = Run(customer, events, asOf, scores);
+        frame.Tags.AsSpan(0, _tags.Length).CopyTo(values);
+    }
+
+    /// <summary>The value of one tag (its dependencies are evaluated too).</summary>
+    /// <exception cref="ArgumentException">No tag has that name.</exception>
+    public Value EvaluateTag(string name, Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IReadOnlyDictionary<string, decimal>? scores = null)
+    {
+        if (!_tagIndex.TryGetValue(name, out var index)) throw new ArgumentException($"The catalog has no tag '{name}'.", nameof(name));
+        return Run(customer, events, asOf, scores).Tags[index];
+    }
+
+    /// <summary>Whether the customer belongs to the segment named <paramref name="name"/>.</summary>
+    public bool IsInSegment(string name, Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IReadOnlyDictionary<string, decimal>? scores = null)
+    {
+        var segment = Array.FindIndex(_segments, s => s.Definition.Name == name);
+        if (segment < 0) throw new ArgumentException($"The catalog has no segment '{name}'.", nameof(name));
+        return _segments[segment].Test(Run(customer, events, asOf, scores));
+    }
+
+    /// <summary>Every tag's value by the interpreter instead of the compiled delegates: the test oracle.</summary>
+    internal Value[] InterpretAll(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IReadOnlyDictionary<string, decimal>? scores = null)
+    {
+        var frame = new EvaluationFrame();
+        frame.Reset(customer, events, asOf, TimeZone, scores, 0, _tags.Length);
+        for (var i = 0; i < _tags.Length; i++) frame.Tags[i] = Interpreter.Evaluate(_tags[i].Bound, frame);
+        return frame.Tags;
+    }
+
+    private EvaluationFrame Run(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IReadOnlyDictionary<string, decimal>? scores)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(events);
+        var frame = EvaluationFrame.ForThisThread();
+        frame.Reset(customer, events, asOf, TimeZone, scores, _aggregates.Count, _tags.Length);
+        _aggregates.Run(frame);
+        for (var i = 0; i < _tags.Length; i++) frame.Tags[i] = _tags[i].Evaluate(frame);
+        return frame;
+    }
+}
