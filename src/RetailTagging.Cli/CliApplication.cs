@@ -11,6 +11,7 @@ public static class CliApplication
     {
         var root = new RootCommand("retail-tags: check, run and explain RetailTagging tag catalogs.");
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(RfmCommand.Create());
         return root;
     }
 

@@ -12,15 +12,13 @@ public sealed class RfmSegmentMap
 
     /// <summary>Creates a map.</summary>
     /// <param name="name">The map's name.</param>
-    /// <param name="rules">Rules in priority order; names need not be unique (a segment may take several rules).</param>
+    /// <param name="rules">Rules in priority order (none: no customer gets a segment); names need not be unique.</param>
     /// <param name="requiredBins">The number of score bins the rules assume, or null when they use raw values only.</param>
     public RfmSegmentMap(string name, IEnumerable<RfmSegmentRule> rules, int? requiredBins = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules.ToArray();
-        if (_rules.Length == 0)
-            throw new ArgumentException("A segment map needs at least one rule.", nameof(rules));
         foreach (var rule in _rules)
         {
             ArgumentNullException.ThrowIfNull(rule, nameof(rules));

@@ -53,6 +53,9 @@ public static class RfmSegmentMaps
         RfmSegmentRule.ScoreRange(Lost, 1, 1, 1, 2),
     ], requiredBins: 5);
 
+    /// <summary>No segments: every profile's segment is null (for scores without a map, or bins other than 5).</summary>
+    public static RfmSegmentMap None { get; } = new("none", []);
+
     /// <summary>The retailer's fixed-threshold rules on raw values, in order loyal, potential, dormant; others get no segment.</summary>
     public static RfmSegmentMap Retailer(RetailerSegmentThresholds? thresholds = null)
     {
