@@ -18,28 +18,31 @@ internal static class TypeRules
     /// <summary>The result type of an arithmetic operator, or null when it does not apply.</summary>
     public static TagType? Arithmetic(BinaryOperator op, TagType left, TagType right)
     {
-        // Null operands take the type the other side implies.
-        var l = left.Kind == TypeKind.Null ? right : left;
-        var r = right.Kind == TypeKind.Null ? left : right;
-        if (l.Kind == TypeKind.Date) l = TagType.Instant;
-        if (r.Kind == TypeKind.Date) r = TagType.Instant;
-        return (op, l.Kind, r.Kind) switch
-        {
-            (_, TypeKind.Number, TypeKind.Number) => TagType.Number,
-            (_, TypeKind.Null, TypeKind.Null) => TagType.Null,
-            (BinaryOperator.Add, TypeKind.String, TypeKind.String) => TagType.String,
-            (BinaryOperator.Add, TypeKind.Instant, TypeKind.Duration) => TagType.Instant,
-            (BinaryOperator.Add, TypeKind.Duration, TypeKind.Instant) => TagType.Instant,
-            (BinaryOperator.Add or BinaryOperator.Subtract, TypeKind.Duration, TypeKind.Duration) => TagType.Duration,
-            (BinaryOperator.Subtract, TypeKind.Instant, TypeKind.Duration) => TagType.Instant,
-            (BinaryOperator.Subtract, TypeKind.Instant, TypeKind.Instant) => TagType.Duration,
-            (BinaryOperator.Multiply, TypeKind.Duration, TypeKind.Number) => TagType.Duration,
-            (BinaryOperator.Multiply, TypeKind.Number, TypeKind.Duration) => TagType.Duration,
-            (BinaryOperator.Divide, TypeKind.Duration, TypeKind.Number) => TagType.Duration,
-            (BinaryOperator.Divide, TypeKind.Duration, TypeKind.Duration) => TagType.Number,
-            _ => null,
-        };
+        var l = left.Kind == TypeKind.Date ? TypeKind.Instant : left.Kind;
+        var r = right.Kind == TypeKind.Date ? TypeKind.Instant : right.Kind;
+        if (l == TypeKind.Null && r == TypeKind.Null) return TagType.Null;
+        // A null operand may stand for any type that makes the operation valid: 36h * null is a duration.
+        TypeKind[] candidates = [TypeKind.Number, TypeKind.Duration, TypeKind.Instant, TypeKind.String];
+        if (l == TypeKind.Null) return candidates.Prepend(r).Select(c => Result(op, c, r)).FirstOrDefault(t => t is not null);
+        if (r == TypeKind.Null) return candidates.Prepend(l).Select(c => Result(op, l, c)).FirstOrDefault(t => t is not null);
+        return Result(op, l, r);
     }
+
+    private static TagType? Result(BinaryOperator op, TypeKind l, TypeKind r) => (op, l, r) switch
+    {
+        (_, TypeKind.Number, TypeKind.Number) => TagType.Number,
+        (BinaryOperator.Add, TypeKind.String, TypeKind.String) => TagType.String,
+        (BinaryOperator.Add, TypeKind.Instant, TypeKind.Duration) => TagType.Instant,
+        (BinaryOperator.Add, TypeKind.Duration, TypeKind.Instant) => TagType.Instant,
+        (BinaryOperator.Add or BinaryOperator.Subtract, TypeKind.Duration, TypeKind.Duration) => TagType.Duration,
+        (BinaryOperator.Subtract, TypeKind.Instant, TypeKind.Duration) => TagType.Instant,
+        (BinaryOperator.Subtract, TypeKind.Instant, TypeKind.Instant) => TagType.Duration,
+        (BinaryOperator.Multiply, TypeKind.Duration, TypeKind.Number) => TagType.Duration,
+        (BinaryOperator.Multiply, TypeKind.Number, TypeKind.Duration) => TagType.Duration,
+        (BinaryOperator.Divide, TypeKind.Duration, TypeKind.Number) => TagType.Duration,
+        (BinaryOperator.Divide, TypeKind.Duration, TypeKind.Duration) => TagType.Number,
+        _ => null,
+    };
 
     public static bool IsComparison(BinaryOperator op) => op is >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual;
 

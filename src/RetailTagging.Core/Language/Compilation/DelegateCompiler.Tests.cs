@@ -13,6 +13,10 @@ internal sealed partial class DelegateCompiler
     /// </summary>
     private Expression Test(BoundExpr expr, bool want)
     {
+        // An operand of the null type is always null, so a comparison with it is never true or false.
+        if (expr is BoundBinary { Operator: not (BinaryOperator.And or BinaryOperator.Or) } or BoundBetween or BoundIn
+            && Operands(expr).Any(o => o.Type.Kind == TypeKind.Null))
+            return Expression.Constant(false);
         switch (expr)
         {
             case BoundLiteral literal:
@@ -49,6 +53,14 @@ internal sealed partial class DelegateCompiler
                     : Expression.Constant(false);
         }
     }
+
+    private static IEnumerable<BoundExpr> Operands(BoundExpr expr) => expr switch
+    {
+        BoundBinary binary => [binary.Left, binary.Right],
+        BoundBetween between => [between.Value, between.Low, between.High],
+        BoundIn @in => [@in.Value, @in.List],
+        _ => [],
+    };
 
     private static Expression Outcome(Expression condition, bool want) => want ? condition : Expression.Not(condition);
 

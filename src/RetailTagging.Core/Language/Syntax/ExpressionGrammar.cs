@@ -92,35 +92,40 @@ internal static class ExpressionGrammar
             .OptionalOrDefault(Value.Null);
 
     // first(purchase).at is sugar for first(purchase.at): the postfix field folds into the aggregate.
-    private static readonly TokenListParser<TagToken, Expr> Aggregate =
-        (from name in Identifier.Where(t => OperatorText.Aggregates.ContainsKey(t.ToStringValue()))
-         from open in Token.EqualTo(TagToken.LParen)
-         from source in Identifier
-         from property in OptionalProperty
-         from filter in Keyword(TagToken.Where).IgnoreThen(Expression).Select(e => (Expr?)e).OptionalOrDefault()
-         from window in Window
-         from close in Token.EqualTo(TagToken.RParen)
-         from postfix in property is null ? OptionalProperty : Parse.Return<TagToken, string?>(null)
-         select (Expr)new AggregateExpr(OperatorText.Aggregates[name.ToStringValue()], source.ToStringValue(), property ?? postfix, filter, window)
-         {
-             Location = At(name),
-         }).Try();
+    private static TokenListParser<TagToken, Expr> AggregateBody(Token<TagToken> name) =>
+        from source in Identifier
+        from property in OptionalProperty
+        from filter in Keyword(TagToken.Where).IgnoreThen(Expression).Select(e => (Expr?)e).OptionalOrDefault()
+        from window in Window
+        from close in Token.EqualTo(TagToken.RParen)
+        from postfix in property is null ? OptionalProperty : Parse.Return<TagToken, string?>(null)
+        select (Expr)new AggregateExpr(OperatorText.Aggregates[name.ToStringValue()], source.ToStringValue(), property ?? postfix, filter, window)
+        {
+            Location = At(name),
+        };
 
-    private static readonly TokenListParser<TagToken, Expr> Call =
-        (from name in Identifier
-         from open in Token.EqualTo(TagToken.LParen)
-         from arguments in Expression.ManyDelimitedBy(Token.EqualTo(TagToken.Comma), end: Token.EqualTo(TagToken.RParen))
-         select (Expr)new CallExpr(name.ToStringValue(), new NodeList<Expr>(arguments)) { Location = At(name) }).Try();
+    private static TokenListParser<TagToken, Expr> CallArguments(Token<TagToken> name) =>
+        from arguments in Expression.ManyDelimitedBy(Token.EqualTo(TagToken.Comma), end: Token.EqualTo(TagToken.RParen))
+        select (Expr)new CallExpr(name.ToStringValue(), new NodeList<Expr>(arguments)) { Location = At(name) };
 
-    private static readonly TokenListParser<TagToken, Expr> NameOrMember =
-        from name in Identifier
-        from member in OptionalProperty
-        select member is null
-            ? (Expr)new NameExpr(name.ToStringValue()) { Location = At(name) }
-            : new MemberExpr(name.ToStringValue(), member) { Location = At(name) };
+    // After "name(" an aggregate name reads an aggregate, any other name a call. min and max are
+    // both: min(purchase.amount) is an aggregate, min(a, b) a call, so only they backtrack.
+    private static TokenListParser<TagToken, Expr> AfterOpenParen(Token<TagToken> name) => name.ToStringValue() switch
+    {
+        "min" or "max" => AggregateBody(name).Try().Or(CallArguments(name)),
+        var text when OperatorText.Aggregates.ContainsKey(text) => AggregateBody(name),
+        _ => CallArguments(name),
+    };
+
+    private static readonly TokenListParser<TagToken, Expr> IdentifierLed =
+        Identifier.Then(name =>
+            Token.EqualTo(TagToken.LParen).IgnoreThen(StackGuard.Ref(() => AfterOpenParen(name)))
+                .Or(OptionalProperty.Select(member => member is null
+                    ? (Expr)new NameExpr(name.ToStringValue()) { Location = At(name) }
+                    : new MemberExpr(name.ToStringValue(), member) { Location = At(name) })));
 
     private static readonly TokenListParser<TagToken, Expr> Primary =
-        Literal.Or(ListLiteral).Or(Parenthesized).Or(Case).Or(TagReference).Or(Aggregate).Or(Call).Or(NameOrMember);
+        Literal.Or(ListLiteral).Or(Parenthesized).Or(Case).Or(TagReference).Or(IdentifierLed);
 
     // "-5" and "-90d" are negative literals; "-x" negates.
     private static readonly TokenListParser<TagToken, Expr> Unary =

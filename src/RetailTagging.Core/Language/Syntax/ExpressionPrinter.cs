@@ -25,6 +25,8 @@ internal static class ExpressionPrinter
         UnaryExpr { Operator: UnaryOperator.Not } => NotLevel,
         UnaryExpr => UnaryLevel,
         BetweenExpr or InExpr or IsNullExpr => CompareLevel,
+        // "-5" is a negative literal, but it is written with a prefix minus like a negation.
+        LiteralExpr { Value: { Kind: TypeKind.Number, AsNumber: < 0 } or { Kind: TypeKind.Duration, AsDuration.Ticks: < 0 } } => UnaryLevel,
         _ => Primary,
     };
 
