@@ -48,7 +48,8 @@ public static class RfmSegmentMaps
         RfmSegmentRule.ScoreRange(NeedAttention, 3, 3, 3, 3),
         RfmSegmentRule.ScoreRange(AboutToSleep, 3, 3, 1, 2),
         RfmSegmentRule.ScoreRange(CantLose, 1, 1, 4, 5),
-        RfmSegmentRule.ScoreRange(AtRisk, 1, 2, 3, 5),
+        RfmSegmentRule.ScoreRange(AtRisk, 2, 2, 3, 5),
+        RfmSegmentRule.ScoreRange(AtRisk, 1, 1, 3, 3),
         RfmSegmentRule.ScoreRange(Hibernating, 2, 2, 1, 2),
         RfmSegmentRule.ScoreRange(Lost, 1, 1, 1, 2),
     ], requiredBins: 5);
