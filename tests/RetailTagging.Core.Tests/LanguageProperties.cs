@@ -10,7 +10,8 @@ namespace RetailTagging.Core.Tests;
 /// <summary>The laws of the language, checked on random inputs. Seeds come from FsCheck, so a failure reports a reproducible seed.</summary>
 public class LanguageProperties
 {
-    private static readonly CompilationOptions Options = new() { Schema = Fixture.Schema };
+    // Random trees can be costly; the cost limit has its own tests.
+    private static readonly CompilationOptions Options = new() { Schema = Fixture.Schema, Limits = new LanguageLimits { MaxCost = int.MaxValue } };
 
     private static Arbitrary<int> Seeds => Arb.From(Gen.Choose(0, int.MaxValue));
 

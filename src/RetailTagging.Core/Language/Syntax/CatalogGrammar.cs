@@ -44,19 +44,14 @@ internal static class CatalogGrammar
             .Select(e => (string?)e).OptionalOrDefault()
         select element is null ? name : $"{name}<{element}>";
 
+    // Any "key literal" pair parses; the checker validates keys and values, so a wrong one gets a
+    // precise message ("'owner' takes a string") rather than a syntax error.
     private static readonly TokenListParser<TagToken, MetadataClause> Metadata =
-        (from key in Word("owner").Or(Word("use")).Or(Word("description"))
-         from text in Text
-         select new MetadataClause(key.ToStringValue(), Value.FromString(text)) { Location = At(key) })
-        .Or(from key in Word("ttl")
-            from duration in Token.EqualTo(TagToken.Duration)
-            select new MetadataClause("ttl", Value.FromDuration(ExpressionGrammar.ReadDuration(duration.ToStringValue()))) { Location = At(key) })
-        // Unknown keys parse too, so the checker can name them and suggest the right one.
-        .Or(from key in Token.EqualTo(TagToken.Identifier)
-            from value in Token.EqualTo(TagToken.String).Select(t => Value.FromString(LiteralReader.Unquote(t.ToStringValue())))
-                .Or(Token.EqualTo(TagToken.Duration).Select(t => Value.FromDuration(ExpressionGrammar.ReadDuration(t.ToStringValue()))))
-                .Or(Token.EqualTo(TagToken.Number).Select(t => Value.FromNumber(ExpressionGrammar.ReadNumber(t.ToStringValue()))))
-            select new MetadataClause(key.ToStringValue(), value) { Location = At(key) });
+        from key in Token.EqualTo(TagToken.Identifier)
+        from value in Token.EqualTo(TagToken.String).Select(t => Value.FromString(LiteralReader.Unquote(t.ToStringValue())))
+            .Or(Token.EqualTo(TagToken.Duration).Select(t => Value.FromDuration(ExpressionGrammar.ReadDuration(t.ToStringValue()))))
+            .Or(Token.EqualTo(TagToken.Number).Select(t => Value.FromNumber(ExpressionGrammar.ReadNumber(t.ToStringValue()))))
+        select new MetadataClause(key.ToStringValue(), value) { Location = At(key) };
 
     private static readonly TokenListParser<TagToken, (string? Kind, string? Dimension)> KindAndDimension =
         (from colon in Token.EqualTo(TagToken.Colon)

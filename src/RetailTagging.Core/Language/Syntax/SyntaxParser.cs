@@ -23,7 +23,7 @@ internal static class SyntaxParser
             diagnostics.Add(DiagnosticCodes.SyntaxError.At(new SourcePosition(file, 1, 1), "the expression is empty"));
             return null;
         }
-        if (!CheckExpressionTokens(tokens, file, limits, diagnostics)) return null;
+        if (!CheckBracketDepth(tokens, file, limits, diagnostics) || !CheckExpressionTokens(tokens, file, limits, diagnostics)) return null;
         var expr = Run(ExpressionGrammar.Root, tokens, file, limits, diagnostics);
         return expr is not null && CheckDepth(expr, limits, diagnostics) ? expr : null;
     }
@@ -41,7 +41,7 @@ internal static class SyntaxParser
             var (first, last) = (chunk[0].Position.Line, chunk[^1].Position.Line);
             if (lexical.Any(d => d.Position.Line >= first && d.Position.Line <= last)) continue;
             // The token limit applies to each declaration's expression; the header is a handful of tokens.
-            if (!CheckExpressionTokens(chunk, file, limits, diagnostics)) continue;
+            if (!CheckBracketDepth(chunk, file, limits, diagnostics) || !CheckExpressionTokens(chunk, file, limits, diagnostics)) continue;
             var declaration = Run(CatalogGrammar.Declaration, chunk, file, limits, diagnostics);
             if (declaration is null) continue;
             var expression = declaration switch
@@ -80,12 +80,6 @@ internal static class SyntaxParser
     private static T? Run<T>(TokenListParser<TagToken, T> parser, Token<TagToken>[] tokens, string file, LanguageLimits limits, List<Diagnostic> diagnostics)
         where T : class
     {
-        var depth = BracketDepth(tokens, out var deepest);
-        if (depth > limits.MaxDepth)
-        {
-            diagnostics.Add(DiagnosticCodes.NestingTooDeep.At(Position(deepest, file), limits.MaxDepth));
-            return null;
-        }
         ExpressionGrammar.File = file;
         StackGuard.Reset();
         var result = parser(new TokenList<TagToken>(tokens));
@@ -159,6 +153,14 @@ internal static class SyntaxParser
             if (depth > max) { max = depth; deepest = token; }
         }
         return max;
+    }
+
+    // Nesting is checked on tokens before the recursive-descent grammar ever sees them.
+    private static bool CheckBracketDepth(Token<TagToken>[] tokens, string file, LanguageLimits limits, List<Diagnostic> diagnostics)
+    {
+        if (BracketDepth(tokens, out var deepest) <= limits.MaxDepth) return true;
+        diagnostics.Add(DiagnosticCodes.NestingTooDeep.At(Position(deepest, file), limits.MaxDepth));
+        return false;
     }
 
     private static bool CheckSourceLength(string source, string file, LanguageLimits limits, List<Diagnostic> diagnostics)
