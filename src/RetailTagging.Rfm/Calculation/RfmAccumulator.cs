@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Runtime.InteropServices;
+
 namespace RetailTagging.Rfm.Calculation;
 
 /// <summary>
@@ -7,18 +10,19 @@ namespace RetailTagging.Rfm.Calculation;
 /// </summary>
 internal sealed class RfmAccumulator
 {
-    private readonly RfmOptions _options;
+    private readonly RfmSettings _settings;
     private readonly CalendarDays _days;
     private readonly List<PurchaseEntry> _purchases = [];
     private readonly List<RefundEntry> _refunds = [];
     private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, decimal> _categoryScratch = new(StringComparer.Ordinal);
+    // A short list beats hashing for the handful of categories a customer buys from.
+    private readonly List<KeyValuePair<string, decimal>> _categoryScratch = [];
     private int _ignored;
     private int _duplicates;
 
-    public RfmAccumulator(RfmOptions options, CalendarDays days)
+    public RfmAccumulator(RfmSettings settings, CalendarDays days)
     {
-        _options = options;
+        _settings = settings;
         _days = days;
     }
 
@@ -33,8 +37,8 @@ internal sealed class RfmAccumulator
 
     public void Add(CustomerEvent e)
     {
-        var isPurchase = _options.PurchaseTypes.Contains(e.Type);
-        if (!isPurchase && !_options.RefundTypes.Contains(e.Type))
+        var isPurchase = _settings.PurchaseTypes.Contains(e.Type);
+        if (!isPurchase && !_settings.RefundTypes.Contains(e.Type))
             return;
         // A missing or negative purchase amount (or a refund that gives nothing back) is bad data, not a sale.
         if (e.Amount is not { } amount || amount < 0 || (!isPurchase && amount == 0))
@@ -50,7 +54,7 @@ internal sealed class RfmAccumulator
         var ticks = e.At.UtcTicks;
         if (isPurchase)
         {
-            var online = e.Channel is { } channel && _options.OnlineChannels.Contains(channel);
+            var online = e.Channel is { } channel && _settings.OnlineChannels.Contains(channel);
             _purchases.Add(new PurchaseEntry(ticks, _days.DayNumber(e.At), amount, e.Category, online));
         }
         else
@@ -63,8 +67,11 @@ internal sealed class RfmAccumulator
     {
         var asOfTicks = asOf.UtcTicks;
         var asOfDay = _days.DayNumber(asOf);
-        // Sorting by (day, instant) makes the result independent of the order events arrived in.
-        _purchases.Sort(static (x, y) => x.Day != y.Day ? x.Day.CompareTo(y.Day) : x.UtcTicks.CompareTo(y.UtcTicks));
+        // Sorting by (day, instant) makes the result independent of the order events arrived in; histories usually
+        // arrive in time order, so a linear check skips the sort.
+        var purchases = CollectionsMarshal.AsSpan(_purchases);
+        if (!IsSorted(purchases))
+            purchases.Sort(default(DayThenInstant));
 
         var orders = 0;
         var onlineOrders = 0;
@@ -93,7 +100,7 @@ internal sealed class RfmAccumulator
             firstTicks = Math.Min(firstTicks, p.UtcTicks);
             lastTicks = Math.Max(lastTicks, p.UtcTicks);
             if (p.Category is { } category)
-                _categoryScratch[category] = _categoryScratch.GetValueOrDefault(category) + p.Amount;
+                AddCategorySpend(category, p.Amount);
         }
 
         decimal refunds = 0m;
@@ -137,8 +144,8 @@ internal sealed class RfmAccumulator
             RefundsExceedPurchases = refundsExceed,
             RecencyDays = Math.Max(0, asOfDay - lastDay),
             AgeDays = Math.Max(0, asOfDay - firstDay),
-            Frequency = _options.Frequency == FrequencyBasis.Orders ? orders : purchaseDays,
-            Monetary = _options.Monetary == MonetaryBasis.Total ? net : Math.Round(net / orders, 4),
+            Frequency = _settings.Frequency == FrequencyBasis.Orders ? orders : purchaseDays,
+            Monetary = _settings.Monetary == MonetaryBasis.Total ? net : Math.Round(net / orders, 4),
             CategorySpend = categorySpend,
             TopCategory = topCategory,
             TopCategoryShare = topShare,
@@ -168,10 +175,40 @@ internal sealed class RfmAccumulator
             }
         }
         decimal? share = top is not null && gross > 0 ? Math.Round(topSpend / gross, 4) : null;
-        return (top, share, new Dictionary<string, decimal>(_categoryScratch, StringComparer.Ordinal));
+        return (top, share, _categoryScratch.Count <= 8
+            ? new SmallSpendMap(_categoryScratch.ToArray())
+            : _categoryScratch.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    private static readonly IReadOnlyDictionary<string, decimal> EmptySpend = new Dictionary<string, decimal>();
+    private void AddCategorySpend(string category, decimal amount)
+    {
+        for (var i = 0; i < _categoryScratch.Count; i++)
+        {
+            if (string.Equals(_categoryScratch[i].Key, category, StringComparison.Ordinal))
+            {
+                _categoryScratch[i] = new(category, _categoryScratch[i].Value + amount);
+                return;
+            }
+        }
+        _categoryScratch.Add(new(category, amount));
+    }
+
+    private static readonly IReadOnlyDictionary<string, decimal> EmptySpend = FrozenDictionary<string, decimal>.Empty;
+
+    private static bool IsSorted(ReadOnlySpan<PurchaseEntry> purchases)
+    {
+        for (var i = 1; i < purchases.Length; i++)
+        {
+            if (default(DayThenInstant).Compare(purchases[i - 1], purchases[i]) > 0)
+                return false;
+        }
+        return true;
+    }
+
+    private readonly struct DayThenInstant : IComparer<PurchaseEntry>
+    {
+        public int Compare(PurchaseEntry x, PurchaseEntry y) => x.Day != y.Day ? x.Day.CompareTo(y.Day) : x.UtcTicks.CompareTo(y.UtcTicks);
+    }
 
     private readonly record struct PurchaseEntry(long UtcTicks, int Day, decimal Amount, string? Category, bool Online);
 

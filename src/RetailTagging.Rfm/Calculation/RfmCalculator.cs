@@ -15,7 +15,10 @@ public sealed class RfmCalculator
         options.Validate();
         Options = options;
         _days = new CalendarDays(options.TimeZone);
+        Settings = new RfmSettings(options);
     }
+
+    internal RfmSettings Settings { get; }
 
     /// <summary>The options in use.</summary>
     public RfmOptions Options { get; }
@@ -43,7 +46,7 @@ public sealed class RfmCalculator
     {
         if (t_scratch is { } scratch && ReferenceEquals(scratch.Owner, this))
             return scratch.Accumulator;
-        var accumulator = new RfmAccumulator(Options, _days);
+        var accumulator = new RfmAccumulator(Settings, _days);
         t_scratch = (this, accumulator);
         return accumulator;
     }

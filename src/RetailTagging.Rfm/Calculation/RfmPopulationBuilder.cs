@@ -27,7 +27,7 @@ public sealed class RfmPopulationBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(e.CustomerId, nameof(e));
         if (!_customers.TryGetValue(e.CustomerId, out var accumulator))
         {
-            accumulator = new RfmAccumulator(_calculator.Options, _calculator.Days);
+            accumulator = new RfmAccumulator(_calculator.Settings, _calculator.Days);
             _customers.Add(e.CustomerId, accumulator);
         }
         accumulator.Add(e);
