@@ -107,30 +107,32 @@ public sealed class IdentityRecordGenerator(IdentityNoise? noise = null)
         switch (kind)
         {
             case "pos":
-                if (person.MemberId is not null && r.Chance(0.8)) Id("member_id", r.Chance(0.01) ? "0" : person.MemberId);
+                if (person.MemberId is not null && r.Chance(0.85)) Id("member_id", r.Chance(0.01) ? "0" : person.MemberId);
                 if (person.PosCard is not null) Id("pos_card", r.Chance(0.3) ? Group(person.PosCard, 4, ' ') : person.PosCard);
-                if (r.Chance(0.9)) Id("phone", PhoneFor(person, household, r, typed: false, familyRisk: true));
-                if (r.Chance(0.85)) attributes["name"] = NameFor(c, r, allowHonorific: true);
+                // A POS member profile always has a card, a member id or a phone.
+                if (ids.Count == 0 || r.Chance(0.95)) Id("phone", PhoneFor(person, household, r, typed: false, familyRisk: true));
+                if (r.Chance(0.9)) attributes["name"] = NameFor(c, r, allowHonorific: true);
                 if (r.Chance(0.7)) attributes["gender"] = GenderFor(c, r);
                 break;
             case "online":
                 Id("email", source == "online2" ? $"{Token(r, 7).ToLowerInvariant()}@126.com" : EmailFor(person.Email, r));
-                if (r.Chance(0.8)) Id("phone", PhoneFor(person, household, r, typed: false, familyRisk: false, oldOk: true));
+                if (r.Chance(0.95)) Id("phone", PhoneFor(person, household, r, typed: false, familyRisk: false, oldOk: true)); // phone login
                 if (person.MemberId is not null && source == "online" && r.Chance(0.4)) Id("member_id", person.MemberId);
+                if (person.UnionId is not null && source == "online" && r.Chance(0.4)) Id("wechat_unionid", person.UnionId); // WeChat login
                 if (person.DeviceId is not null && r.Chance(0.5)) Id("device_id", r.Chance(0.5) ? person.DeviceId.ToUpperInvariant() : person.DeviceId);
-                if (r.Chance(0.9)) attributes["name"] = NameFor(c, r, allowHonorific: false);
-                if (r.Chance(0.5)) attributes["birth_date"] = DateFor(c.BirthDate, r);
-                if (r.Chance(0.7)) attributes["city"] = CityFor(c.City, r);
+                if (r.Chance(0.95)) attributes["name"] = NameFor(c, r, allowHonorific: false);
+                if (r.Chance(0.6)) attributes["birth_date"] = DateFor(c.BirthDate, r);
+                if (r.Chance(0.8)) attributes["city"] = CityFor(c.City, r);
                 if (r.Chance(0.5)) attributes["gender"] = GenderFor(c, r);
                 break;
             case "mini_program":
                 Id("wechat_openid", "oMP" + Token(StableRandom.For(number, c.Id), 25));
                 if (person.UnionId is not null && r.Chance(0.7)) Id("wechat_unionid", person.UnionId);
-                if (r.Chance(0.7)) Id("phone", PhoneFor(person, household, r, typed: false, familyRisk: false));
-                if (person.MemberId is not null && r.Chance(0.5)) Id("member_id", person.MemberId);
-                if (r.Chance(0.4)) attributes["name"] = NameFor(c, r, allowHonorific: false);
-                if (r.Chance(0.3)) attributes["birth_date"] = DateFor(c.BirthDate, r);
-                if (r.Chance(0.6)) attributes["gender"] = GenderFor(c, r);
+                if (r.Chance(0.92)) Id("phone", PhoneFor(person, household, r, typed: false, familyRisk: false)); // phone authorisation
+                if (person.MemberId is not null && r.Chance(0.6)) Id("member_id", person.MemberId);
+                if (r.Chance(0.6)) attributes["name"] = NameFor(c, r, allowHonorific: false); // real name from the member binding
+                if (r.Chance(0.4)) attributes["birth_date"] = DateFor(c.BirthDate, r);
+                if (r.Chance(0.7)) attributes["gender"] = GenderFor(c, r);
                 attributes["nickname"] = Token(r, 6);
                 break;
             default: // service_desk
@@ -154,7 +156,7 @@ public sealed class IdentityRecordGenerator(IdentityNoise? noise = null)
         {
             digits = r.Pick(household).Phone;
         }
-        else if (oldOk && person.OldPhone is not null)
+        else if (oldOk && person.OldPhone is not null && r.Chance(0.5))
         {
             digits = person.OldPhone;
         }

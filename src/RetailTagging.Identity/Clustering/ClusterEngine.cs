@@ -22,7 +22,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
 
     public sealed record Outcome(Cluster[] Clusters, ReviewItem[] Reviews);
 
-    private enum Verdict { Ok, Limit, Separated }
+    private enum Verdict { Ok, Limit, Separated, Conflict }
 
     public Outcome Resolve(PreparedRecord[] members, IResolutionContext context)
     {
@@ -60,6 +60,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
         private readonly int[] _parent;
         private readonly List<int>[] _lists;
         private readonly List<string>?[][] _limitValues;
+        private readonly List<string>?[][] _conflictValues;
         private readonly List<(int Decision, bool Left)>?[] _constraints;
         private readonly List<(long Order, MergeStep Step)>?[] _steps;
         private readonly List<IdentityDecision> _links = [];
@@ -75,6 +76,8 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
             _parent = new int[n];
             _lists = new List<int>[n];
             _limitValues = new List<string>?[n][];
+            _conflictValues = new List<string>?[n][];
+            var conflictFields = engine.Options.ConflictFields.Length;
             _constraints = new List<(int, bool)>?[n];
             _steps = new List<(long, MergeStep)>?[n];
             var limited = engine.Options.LimitedTypes.Length;
@@ -83,6 +86,14 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                 _parent[i] = i;
                 _lists[i] = [i];
                 _limitValues[i] = new List<string>?[limited];
+                _conflictValues[i] = new List<string>?[conflictFields];
+                for (var f = 0; f < conflictFields; f++)
+                {
+                    if (members[i].ConflictValues[f] is { } values)
+                    {
+                        _conflictValues[i][f] = [.. values];
+                    }
+                }
                 for (var t = 0; t < limited; t++)
                 {
                     if (members[i].LimitValues[t] is { } values)
@@ -177,26 +188,25 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                     continue;
                 }
                 var reason = $"{rules[rule].Name} ({key[(key.IndexOf(Separator) + 1)..].Replace(Separator.ToString(), " + ", StringComparison.Ordinal)})";
-                // First fit: each cluster joins the first earlier cluster it does not conflict with.
+                var conflictFields = rules[rule].ConflictFields;
+                // Pass 1, first fit: each cluster that says who it is (has a conflict-field value) joins the
+                // first earlier cluster it neither conflicts with nor overflows a limit with.
                 var bins = new List<int>();
+                var silent = new List<int>();
                 foreach (var root in roots)
                 {
+                    if (conflictFields.Length > 0 && !HasAny(root, conflictFields))
+                    {
+                        silent.Add(root);
+                        continue;
+                    }
                     var placed = false;
                     foreach (var bin in bins)
                     {
-                        var rb = Find(bin);
-                        var verdict = Check(rb, root, ignoreLimits: false, out var why);
-                        if (verdict == Verdict.Ok)
+                        if (TryJoin(Find(bin), root, locals, conflictFields, reason))
                         {
-                            Merge(rb, root, MergeReasonKind.Rule, reason, null, null);
                             placed = true;
                             break;
-                        }
-                        if (verdict == Verdict.Limit)
-                        {
-                            var a = locals.First(l => Find(l) == rb);
-                            var b = locals.First(l => Find(l) == root);
-                            _doubts.Add((a, b, ReviewKind.LimitConflict, $"{reason} would give one customer {why}", null));
                         }
                     }
                     if (!placed)
@@ -204,7 +214,66 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                         bins.Add(root);
                     }
                 }
+                // Pass 2: a cluster that says nothing (e.g. a phone without a name) joins only when the key
+                // points at exactly one customer; a value shared by several (a family phone) is ambiguous.
+                foreach (var root in silent)
+                {
+                    var targets = bins.Select(Find).Distinct().ToList();
+                    if (targets.Count == 0)
+                    {
+                        bins.Add(root);
+                    }
+                    else if (targets.Count == 1)
+                    {
+                        TryJoin(targets[0], root, locals, conflictFields, reason);
+                    }
+                    else
+                    {
+                        var b = locals.First(l => Find(l) == root);
+                        foreach (var target in targets)
+                        {
+                            _doubts.Add((locals.First(l => Find(l) == target), b, ReviewKind.SharedIdentifier, $"{reason} is shared by {targets.Count} customers; the record cannot be attributed", null));
+                        }
+                    }
+                }
             }
+        }
+
+        private bool HasAny(int root, int[] fields)
+        {
+            foreach (var f in fields)
+            {
+                if (_conflictValues[root][f] is not null)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private bool TryJoin(int bin, int root, List<int> locals, int[] conflictFields, string reason)
+        {
+            if (bin == root)
+            {
+                return true;
+            }
+            if (Conflicting(bin, root, conflictFields))
+            {
+                return false; // e.g. two people sharing a family phone: not this rule's link to make
+            }
+            var verdict = Check(bin, root, ignoreLimits: false, out var why);
+            if (verdict == Verdict.Ok)
+            {
+                Merge(bin, root, MergeReasonKind.Rule, reason, null, null);
+                return true;
+            }
+            if (verdict == Verdict.Limit)
+            {
+                var a = locals.First(l => Find(l) == bin);
+                var b = locals.First(l => Find(l) == root);
+                _doubts.Add((a, b, ReviewKind.LimitConflict, $"{reason} would give one customer {why}", null));
+            }
+            return false;
         }
 
         public void ApplyFuzzyPairs()
@@ -236,7 +305,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                 }
                 if (score < auto)
                 {
-                    _doubts.Add((a, b, ReviewKind.FuzzyMatch, $"fuzzy score {score:0.000} is between the review ({_engine.Options.ReviewThreshold}) and auto-merge ({auto}) thresholds", score));
+                    _doubts.Add((a, b, ReviewKind.FuzzyMatch, $"fuzzy match probability {score:0.000} is between the review ({_engine.Options.ReviewThreshold}) and auto-merge ({auto}) thresholds", score));
                     continue;
                 }
                 var verdict = Check(Math.Min(ra, rb), Math.Max(ra, rb), ignoreLimits: false, out var why);
@@ -247,7 +316,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                 }
                 else if (verdict == Verdict.Limit)
                 {
-                    _doubts.Add((a, b, ReviewKind.LimitConflict, $"fuzzy score {score:0.000} would give one customer {why}", score));
+                    _doubts.Add((a, b, ReviewKind.LimitConflict, $"fuzzy match (p={score:0.000}) would give one customer {why}", score));
                 }
             }
         }
@@ -262,6 +331,39 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                     {
                         return true;
                     }
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Whether two clusters both have values of a conflict field and no value of one is compatible with one of the other.</summary>
+        private bool Conflicting(int ra, int rb, int[] fields)
+        {
+            foreach (var f in fields)
+            {
+                if (_conflictValues[ra][f] is not { } a || _conflictValues[rb][f] is not { } b)
+                {
+                    continue;
+                }
+                var compatible = false;
+                foreach (var x in a)
+                {
+                    foreach (var y in b)
+                    {
+                        if (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal))
+                        {
+                            compatible = true;
+                            break;
+                        }
+                    }
+                    if (compatible)
+                    {
+                        break;
+                    }
+                }
+                if (!compatible)
+                {
+                    return true;
                 }
             }
             return false;
@@ -316,6 +418,20 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                 if (_limitValues[other][t] is { } values)
                 {
                     var target = _limitValues[root][t] ??= [];
+                    foreach (var v in values)
+                    {
+                        if (!target.Contains(v))
+                        {
+                            target.Add(v);
+                        }
+                    }
+                }
+            }
+            for (var f = 0; f < _conflictValues[root].Length; f++)
+            {
+                if (_conflictValues[other][f] is { } values)
+                {
+                    var target = _conflictValues[root][f] ??= [];
                     foreach (var v in values)
                     {
                         if (!target.Contains(v))

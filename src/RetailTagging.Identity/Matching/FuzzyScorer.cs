@@ -2,43 +2,52 @@ using F23.StringSimilarity;
 
 namespace RetailTagging.Identity;
 
-/// <summary>Scores a candidate pair: the weighted mean of field similarities over fields both records have.</summary>
+/// <summary>
+/// Scores a candidate pair Fellegi-Sunter style: each field adds bits of evidence for or against a
+/// match, missing fields add nothing, and the total (with the prior) becomes a probability.
+/// </summary>
 internal sealed class FuzzyScorer(CompiledOptions options)
 {
     private static readonly JaroWinkler Jw = new();
+    private static readonly NormalizedLevenshtein Lev = new();
 
     public double Score(PreparedRecord left, PreparedRecord right)
     {
-        double total = 0, weight = 0;
+        var bits = options.PriorWeight;
         foreach (var c in options.Comparisons)
         {
-            var s = Similarity(c, left, right, out _, out _);
-            if (s is { } value)
+            if (Similarity(c, left, right, out _, out _) is { } s)
             {
-                total += value * c.Weight;
-                weight += c.Weight;
+                bits += Weight(c, s);
             }
         }
-        return weight < options.MinimumComparedWeight || weight == 0 ? 0 : total / weight;
+        return Probability(bits);
     }
 
     public MatchExplanation Explain(PreparedRecord left, PreparedRecord right)
     {
-        var fields = new List<FieldSimilarity>(options.Comparisons.Length);
-        double total = 0, weight = 0;
+        var fields = new List<FieldEvidence>(options.Comparisons.Length);
+        var bits = options.PriorWeight;
         foreach (var c in options.Comparisons)
         {
             var s = Similarity(c, left, right, out var l, out var r);
-            fields.Add(new FieldSimilarity(c.Field.ToString(), c.Method, l, r, s, c.Weight));
-            if (s is { } value)
-            {
-                total += value * c.Weight;
-                weight += c.Weight;
-            }
+            var w = s is { } value ? Weight(c, value) : 0;
+            bits += w;
+            fields.Add(new FieldEvidence(c.Field.ToString(), c.Method, l, r, s, w));
         }
-        var enough = weight >= options.MinimumComparedWeight && weight > 0;
-        return new MatchExplanation(left.Id, right.Id, enough ? total / weight : 0, fields,
-            enough ? null : $"fields present on both weigh {weight:0.##}, below the minimum {options.MinimumComparedWeight:0.##}");
+        return new MatchExplanation(left.Id, right.Id, Probability(bits), options.PriorWeight, fields);
+    }
+
+    private static double Probability(double bits) => 1 / (1 + Math.Pow(2, -bits));
+
+    private static double Weight(CompiledOptions.Comparison c, double similarity)
+    {
+        if (similarity >= 1)
+        {
+            return c.Agree;
+        }
+        var f = c.Floor >= 1 ? 0 : Math.Clamp((similarity - c.Floor) / (1 - c.Floor), 0, 1);
+        return c.Disagree + (c.Agree - c.Disagree) * f;
     }
 
     /// <summary>The best similarity over the two records' values of the field, or null when either has none.</summary>
@@ -56,6 +65,7 @@ internal sealed class FuzzyScorer(CompiledOptions options)
                 {
                     ComparisonMethod.Exact => string.Equals(a, b, StringComparison.Ordinal) ? 1.0 : 0.0,
                     ComparisonMethod.Date => DateSimilarity(a, b),
+                    ComparisonMethod.Levenshtein => Lev.Similarity(a, b),
                     _ => string.Equals(a, b, StringComparison.Ordinal) ? 1.0 : Jw.Similarity(a, b),
                 };
                 if (best is null || s > best)

@@ -67,6 +67,15 @@ internal static class TextFolding
         var other => other,
     };
 
+    public static string? GenderFromHonorific(string rawName)
+    {
+        var name = rawName.Trim();
+        return name.EndsWith("先生", StringComparison.Ordinal) ? "M"
+            : name.EndsWith("女士", StringComparison.Ordinal) || name.EndsWith("小姐", StringComparison.Ordinal)
+              || name.EndsWith("太太", StringComparison.Ordinal) || name.EndsWith("夫人", StringComparison.Ordinal) ? "F"
+            : null;
+    }
+
     public static DateOnly? ParseDate(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))

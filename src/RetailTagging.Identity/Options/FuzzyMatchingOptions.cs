@@ -1,7 +1,8 @@
 namespace RetailTagging.Identity;
 
 /// <summary>
-/// Fuzzy candidates: records sharing a blocking key are scored field by field; a pair at or above
+/// Fuzzy candidates: records sharing a blocking key are scored field by field; the evidence (in
+/// bits) plus <see cref="PriorWeight"/> gives a match probability. A pair at or above
 /// <see cref="AutoMergeThreshold"/> is merged, one at or above <see cref="ReviewThreshold"/> is queued
 /// for a person to review.
 /// </summary>
@@ -10,34 +11,37 @@ public sealed class FuzzyMatchingOptions
     /// <summary>Whether fuzzy matching runs at all.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Score at or above which a pair is merged automatically.</summary>
+    /// <summary>Match probability at or above which a pair is merged automatically.</summary>
     public double AutoMergeThreshold { get; set; } = 0.9;
 
-    /// <summary>Score at or above which a pair that is not merged goes to the review queue.</summary>
-    public double ReviewThreshold { get; set; } = 0.75;
+    /// <summary>Match probability at or above which a pair that is not merged goes to the review queue.</summary>
+    public double ReviewThreshold { get; set; } = 0.6;
+
+    /// <summary>
+    /// Bits of evidence before any field is compared: log2 of the odds that two records are the same
+    /// person. -14 is about 1 in 16,000; with the default weights a shared phone alone gives p = 0.8
+    /// (review) and a shared phone with a consistent name or birth date is merged.
+    /// </summary>
+    public double PriorWeight { get; set; } = -14;
 
     /// <summary>
     /// Blocking keys: only records sharing one are compared. Each key is fields joined by <c>+</c>,
     /// e.g. <c>name:1+birth_date</c> (surname and birth date).
     /// </summary>
-    public IList<string> BlockingKeys { get; set; } = ["phone", "name:1+birth_date", "name+city", "email"];
+    public IList<string> BlockingKeys { get; set; } = ["phone", "name", "name:1+birth_date", "email"];
 
-    /// <summary>The fields compared and their weights.</summary>
+    /// <summary>The fields compared and their evidence weights (phones by edit distance, so one mistyped digit still counts as most of an agreement).</summary>
     public IList<FuzzyComparison> Comparisons { get; set; } =
     [
-        new() { Field = AttributeNames.Name, Method = ComparisonMethod.JaroWinkler, Weight = 0.4 },
-        new() { Field = AttributeNames.BirthDate, Method = ComparisonMethod.Date, Weight = 0.3 },
-        new() { Field = IdentifierTypes.Phone, Method = ComparisonMethod.Exact, Weight = 0.2 },
-        new() { Field = IdentifierTypes.Email, Method = ComparisonMethod.Exact, Weight = 0.2 },
-        new() { Field = AttributeNames.Gender, Method = ComparisonMethod.Exact, Weight = 0.1 },
-        new() { Field = AttributeNames.City, Method = ComparisonMethod.JaroWinkler, Weight = 0.1 },
+        // Weights are log2(m/u) and log2((1-m)/(1-u)) for plausible m (agreement among records of one
+        // person) and u (agreement among different people); see docs/identity.md.
+        new() { Field = AttributeNames.Name, Method = ComparisonMethod.JaroWinkler, AgreeWeight = 10.7, DisagreeWeight = -2.7, PartialFloor = 0.6 },
+        new() { Field = AttributeNames.BirthDate, Method = ComparisonMethod.Date, AgreeWeight = 14, DisagreeWeight = -4.3, PartialFloor = 0 },
+        new() { Field = IdentifierTypes.Phone, Method = ComparisonMethod.Levenshtein, AgreeWeight = 16, DisagreeWeight = -2.3, PartialFloor = 0.85 },
+        new() { Field = IdentifierTypes.Email, Method = ComparisonMethod.Exact, AgreeWeight = 20, DisagreeWeight = -1.7 },
+        new() { Field = AttributeNames.Gender, Method = ComparisonMethod.Exact, AgreeWeight = 1, DisagreeWeight = -4.6 },
+        new() { Field = AttributeNames.City, Method = ComparisonMethod.JaroWinkler, AgreeWeight = 3, DisagreeWeight = -2, PartialFloor = 0.8 },
     ];
-
-    /// <summary>
-    /// The total weight of fields present on both records below which a pair scores 0: too little
-    /// evidence to match on.
-    /// </summary>
-    public double MinimumComparedWeight { get; set; } = 0.6;
 
     /// <summary>
     /// Blocks with more records than this are not compared at all (a junk value nobody blocked yet).

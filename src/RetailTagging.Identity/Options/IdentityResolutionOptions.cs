@@ -18,7 +18,8 @@ public sealed class IdentityResolutionOptions
         new() { Name = "same_wechat_openid", Fields = [IdentifierTypes.WeChatOpenId], Priority = 30 },
         new() { Name = "same_pos_card", Fields = [IdentifierTypes.PosCard], Priority = 40 },
         new() { Name = "same_phone_and_name", Fields = [IdentifierTypes.Phone, AttributeNames.Name], Priority = 50 },
-        new() { Name = "same_email", Fields = [IdentifierTypes.Email], Priority = 60 },
+        new() { Name = "same_email", Fields = [IdentifierTypes.Email], UnlessConflicting = [AttributeNames.Name, AttributeNames.Gender], Priority = 60 },
+        new() { Name = "same_phone", Fields = [IdentifierTypes.Phone], UnlessConflicting = [AttributeNames.Name, AttributeNames.Gender, AttributeNames.BirthDate], Priority = 70 },
     ];
 
     /// <summary>

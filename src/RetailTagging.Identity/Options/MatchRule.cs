@@ -16,6 +16,14 @@ public sealed class MatchRule
     public IList<string> Fields { get; set; } = [];
 
     /// <summary>
+    /// Attributes that must not conflict: the rule does not join two customers that both have values
+    /// of such a field unless some value of one equals, or is a prefix of, some value of the other
+    /// ("王" from "王先生" is compatible with "王伟"; "李娜" is not). This is what lets a rule link by
+    /// phone without merging the family members who share it.
+    /// </summary>
+    public IList<string> UnlessConflicting { get; set; } = [];
+
+    /// <summary>
     /// Lower numbers are stronger. When links conflict (a limit would break), stronger rules link
     /// first and the weaker link yields and goes to review.
     /// </summary>

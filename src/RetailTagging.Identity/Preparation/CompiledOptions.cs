@@ -5,8 +5,8 @@ namespace RetailTagging.Identity;
 /// <summary>Options validated once and turned into the lookups the hot paths use.</summary>
 internal sealed class CompiledOptions
 {
-    public sealed record Rule(int Index, string Name, int Priority, FieldSpec[] Fields);
-    public sealed record Comparison(FieldSpec Field, ComparisonMethod Method, double Weight);
+    public sealed record Rule(int Index, string Name, int Priority, FieldSpec[] Fields, int[] ConflictFields);
+    public sealed record Comparison(FieldSpec Field, ComparisonMethod Method, double Agree, double Disagree, double Floor);
     public sealed record BlockingKey(string Text, FieldSpec[] Fields);
 
     private readonly Dictionary<string, IIdentifierNormalizer> _normalizers = new(StringComparer.Ordinal);
@@ -32,6 +32,7 @@ internal sealed class CompiledOptions
             _normalizers[name.Trim().ToLowerInvariant()] = type.Normalizer ?? new CodeNormalizer(type.CaseSensitive, type.RemoveSeparators);
         }
 
+        var conflictFields = new List<FieldSpec>();
         var rules = options.Rules ?? throw new ArgumentException("Rules must not be null.", nameof(options));
         Rules = rules.Select((r, i) =>
         {
@@ -41,8 +42,20 @@ internal sealed class CompiledOptions
             {
                 throw new ArgumentException($"Rule #{i + 1} needs a name and at least one field.", nameof(options));
             }
-            return new Rule(i, r.Name, r.Priority, r.Fields.Select(f => FieldSpec.Parse(f, IsIdentifierType, where)).ToArray());
+            var conflicts = (r.UnlessConflicting ?? []).Select(f => FieldSpec.Parse(f, IsIdentifierType, where)).ToArray();
+            var indexes = conflicts.Select(f =>
+            {
+                var at = conflictFields.FindIndex(c => c == f);
+                if (at < 0)
+                {
+                    conflictFields.Add(f);
+                    at = conflictFields.Count - 1;
+                }
+                return at;
+            }).ToArray();
+            return new Rule(i, r.Name, r.Priority, r.Fields.Select(f => FieldSpec.Parse(f, IsIdentifierType, where)).ToArray(), indexes);
         }).ToArray();
+        ConflictFields = [.. conflictFields];
         if (Rules.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count() != Rules.Length)
         {
             throw new ArgumentException("Rule names must be unique.", nameof(options));
@@ -72,7 +85,11 @@ internal sealed class CompiledOptions
         }
         AutoMergeThreshold = fuzzy.AutoMergeThreshold;
         ReviewThreshold = fuzzy.ReviewThreshold;
-        MinimumComparedWeight = fuzzy.MinimumComparedWeight;
+        if (!double.IsFinite(fuzzy.PriorWeight))
+        {
+            throw new ArgumentException("Fuzzy.PriorWeight must be a finite number of bits.", nameof(options));
+        }
+        PriorWeight = fuzzy.PriorWeight;
         MaxBlockSize = fuzzy.MaxBlockSize;
         BlockingKeys = (fuzzy.BlockingKeys ?? []).Select(k =>
         {
@@ -82,11 +99,15 @@ internal sealed class CompiledOptions
         Comparisons = (fuzzy.Comparisons ?? []).Select(c =>
         {
             ArgumentNullException.ThrowIfNull(c);
-            if (c.Weight <= 0 || double.IsNaN(c.Weight))
+            if (!double.IsFinite(c.AgreeWeight) || !double.IsFinite(c.DisagreeWeight) || c.AgreeWeight < c.DisagreeWeight)
             {
-                throw new ArgumentException($"Comparison '{c.Field}' needs a positive weight.", nameof(options));
+                throw new ArgumentException($"Comparison '{c.Field}' needs finite weights with AgreeWeight ({c.AgreeWeight}) >= DisagreeWeight ({c.DisagreeWeight}).", nameof(options));
             }
-            return new Comparison(FieldSpec.Parse(c.Field, IsIdentifierType, "fuzzy comparison"), c.Method, c.Weight);
+            if (c.PartialFloor is < 0 or > 1)
+            {
+                throw new ArgumentException($"Comparison '{c.Field}': PartialFloor must be between 0 and 1.", nameof(options));
+            }
+            return new Comparison(FieldSpec.Parse(c.Field, IsIdentifierType, "fuzzy comparison"), c.Method, c.AgreeWeight, c.DisagreeWeight, c.PartialFloor);
         }).ToArray();
         if (FuzzyEnabled && (BlockingKeys.Length == 0 || Comparisons.Length == 0))
         {
@@ -142,12 +163,15 @@ internal sealed class CompiledOptions
 
     public IdentityResolutionOptions Source { get; }
     public Rule[] Rules { get; }
+
+    /// <summary>Every field some rule must not conflict on; rules refer to them by index.</summary>
+    public FieldSpec[] ConflictFields { get; }
     public string[] LimitedTypes { get; }
     public int[] Limits { get; }
     public bool FuzzyEnabled { get; }
     public double AutoMergeThreshold { get; }
     public double ReviewThreshold { get; }
-    public double MinimumComparedWeight { get; }
+    public double PriorWeight { get; }
     public int MaxBlockSize { get; }
     public BlockingKey[] BlockingKeys { get; }
     public Comparison[] Comparisons { get; }

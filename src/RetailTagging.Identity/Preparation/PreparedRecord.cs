@@ -25,6 +25,9 @@ internal sealed class PreparedRecord
     /// <summary>Per limited type (same order as <see cref="CompiledOptions.LimitedTypes"/>), the record's values or null.</summary>
     public required string[]?[] LimitValues { get; init; }
 
+    /// <summary>Per conflict field (same order as <see cref="CompiledOptions.ConflictFields"/>), the record's values or null.</summary>
+    public required string[]?[] ConflictValues { get; init; }
+
     /// <summary>Global index in the graph; -1 until indexed.</summary>
     public int Index { get; set; } = -1;
 

@@ -50,6 +50,13 @@ internal sealed class RecordPreparer(CompiledOptions options)
             }
         }
 
+        // "王女士" says the gender even when the source has no gender field.
+        if (!folded.ContainsKey(AttributeNames.Gender) && record.Attributes.GetValueOrDefault(AttributeNames.Name) is { } rawName
+            && TextFolding.GenderFromHonorific(rawName) is { } inferred)
+        {
+            folded[AttributeNames.Gender] = inferred;
+        }
+
         var prepared = new PreparedRecord
         {
             Source = record,
@@ -62,7 +69,13 @@ internal sealed class RecordPreparer(CompiledOptions options)
             KeyRules = [],
             BlockKeys = [],
             LimitValues = new string[]?[options.LimitedTypes.Length],
+            ConflictValues = new string[]?[options.ConflictFields.Length],
         };
+        for (var f = 0; f < options.ConflictFields.Length; f++)
+        {
+            var values = prepared.Values(options.ConflictFields[f]).Distinct().ToArray();
+            prepared.ConflictValues[f] = values.Length == 0 ? null : values;
+        }
         for (var t = 0; t < options.LimitedTypes.Length; t++)
         {
             var type = options.LimitedTypes[t];
@@ -100,6 +113,7 @@ internal sealed class RecordPreparer(CompiledOptions options)
             KeyRules = [.. keyRules],
             BlockKeys = [.. blocks.Distinct()],
             LimitValues = prepared.LimitValues,
+            ConflictValues = prepared.ConflictValues,
         };
     }
 

@@ -7,6 +7,8 @@ public enum ReviewKind
     FuzzyMatch,
     /// <summary>A link was not made because the merged customer would exceed an identifier limit.</summary>
     LimitConflict,
+    /// <summary>An identifier is shared by several customers (a family phone) and the record has nothing else to tell which.</summary>
+    SharedIdentifier,
 }
 
 /// <summary>
