@@ -36,7 +36,36 @@ public sealed class CompiledCatalog
         TimeZone = timeZone;
         Tags = [.. _tags.Select(t => t.Definition)];
         Segments = [.. _segments.Select(s => s.Definition)];
+        Dependencies = TagDependencies.Analyze([.. _tags.Select(t => t.Bound)]);
+        UnwindowedEventTypes = [.. aggregates.Specs.Where(s => s.Window is null).Select(s => s.EventType).Distinct()];
     }
+
+    /// <summary>Event types read by some aggregate without a window.</summary>
+    internal IReadOnlyList<string> UnwindowedEventTypes { get; }
+
+    /// <summary>What each tag depends on (same order as <see cref="Tags"/>).</summary>
+    internal TagDependencies[] Dependencies { get; }
+
+    /// <summary>The bound tree of tag <paramref name="index"/>, for explanations.</summary>
+    internal BoundExpr BoundTag(int index) => _tags[index].Bound;
+
+    /// <summary>The index of a tag in <see cref="Tags"/>, or -1.</summary>
+    public int IndexOf(string tag) => _tagIndex.TryGetValue(tag, out var i) ? i : -1;
+
+    /// <summary>Resets this thread's frame for a customer at an instant and runs the aggregate pass.</summary>
+    internal EvaluationFrame Prepare(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IReadOnlyDictionary<string, decimal>? scores)
+    {
+        var frame = EvaluationFrame.ForThisThread();
+        frame.Reset(customer, events, asOf, TimeZone, scores, _aggregates.Count, _tags.Length);
+        _aggregates.Run(frame);
+        return frame;
+    }
+
+    /// <summary>The rule value of tag <paramref name="index"/> on a prepared frame (its references read frame.Tags).</summary>
+    internal Value EvaluateRule(int index, EvaluationFrame frame) => _tags[index].Evaluate(frame);
+
+    /// <summary>Segment membership on a frame whose Tags hold the effective tag values.</summary>
+    internal bool InSegment(int index, EvaluationFrame frame) => _segments[index].Test(frame);
 
     /// <summary>Every tag, in dependency order (a tag comes after the tags it references).</summary>
     public IReadOnlyList<TagDefinition> Tags { get; }

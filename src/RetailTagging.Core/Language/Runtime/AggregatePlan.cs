@@ -30,6 +30,8 @@ internal sealed class AggregatePlan
 
     public int Count => _steps.Length;
 
+    public IEnumerable<AggregateSpec> Specs => _steps.Select(s => s.Spec);
+
     public static AggregatePlan Empty { get; } = new([]);
 
     /// <summary>Fills <see cref="EvaluationFrame.Aggregates"/> for the frame's customer.</summary>

@@ -155,8 +155,8 @@ internal static class Interpreter
         return best;
     }
 
-    /// <summary>One aggregate, computed by its own walk over the customer's events.</summary>
-    public static Value Aggregate(AggregateSpec spec, EvaluationFrame frame)
+    /// <summary>The events an aggregate reads, with the value it reads from each.</summary>
+    public static List<(CustomerEvent Event, Value Value)> Matching(AggregateSpec spec, EvaluationFrame frame)
     {
         var matching = new List<(CustomerEvent Event, Value Value)>();
         foreach (var e in frame.Events)
@@ -168,6 +168,13 @@ internal static class Interpreter
             if (value.IsNull) continue;
             matching.Add((e, value));
         }
+        return matching;
+    }
+
+    /// <summary>One aggregate, computed by its own walk over the customer's events.</summary>
+    public static Value Aggregate(AggregateSpec spec, EvaluationFrame frame)
+    {
+        var matching = Matching(spec, frame);
         var values = matching.Select(m => m.Value).ToList();
         return spec.Kind switch
         {

@@ -1,0 +1,82 @@
+using RetailTagging.Language;
+using RetailTagging.Language.Binding;
+
+namespace RetailTagging.Catalog;
+
+/// <summary>
+/// What each tag's value can depend on, transitively through tag references: the event types it
+/// reads (with their windows) and whether it reads the clock. The engine uses it to re-evaluate
+/// only the tags an event can affect and to know when a value can next change on its own.
+/// </summary>
+internal sealed record TagDependencies(
+    IReadOnlySet<string> EventTypes,
+    IReadOnlyDictionary<string, IReadOnlySet<TimeSpan>> Windows,
+    bool ReadsClock,
+    bool ReadsScores,
+    IReadOnlyList<int> References)
+{
+    public static TagDependencies[] Analyze(IReadOnlyList<BoundExpr> tags)
+    {
+        var result = new TagDependencies[tags.Count];
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var types = new HashSet<string>(StringComparer.Ordinal);
+            var windows = new Dictionary<string, HashSet<TimeSpan>>(StringComparer.Ordinal);
+            var clock = false;
+            var scores = false;
+            var references = new List<int>();
+            var stack = new Stack<BoundExpr>();
+            stack.Push(tags[i]);
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                switch (node)
+                {
+                    case BoundAggregate aggregate:
+                        types.Add(aggregate.Spec.EventType);
+                        if (aggregate.Spec.Window is { } window)
+                            (windows.TryGetValue(aggregate.Spec.EventType, out var set) ? set : windows[aggregate.Spec.EventType] = []).Add(window);
+                        if (aggregate.Spec.Filter is { } filter) stack.Push(filter);
+                        break;
+                    case BoundScore:
+                        scores = true;
+                        break;
+                    case BoundTagReference reference:
+                        references.Add(reference.Index);
+                        break;
+                    case BoundCall { Function: BuiltinFunction.Now or BuiltinFunction.DaysSince or BuiltinFunction.DaysUntilBirthday or BuiltinFunction.AgeYears or BuiltinFunction.DayOfWeek or BuiltinFunction.HourOfDay }:
+                    case BoundAttribute { Attribute: { Name: "age", IsBuiltIn: true } }:
+                        clock = true;
+                        break;
+                }
+                foreach (var child in Children(node)) stack.Push(child);
+            }
+            // Tags come in dependency order, so referenced tags are already analysed.
+            foreach (var reference in references)
+            {
+                var dependency = result[reference];
+                types.UnionWith(dependency.EventTypes);
+                foreach (var (type, set) in dependency.Windows)
+                    (windows.TryGetValue(type, out var mine) ? mine : windows[type] = []).UnionWith(set);
+                clock |= dependency.ReadsClock;
+                scores |= dependency.ReadsScores;
+            }
+            result[i] = new TagDependencies(types, windows.ToDictionary(w => w.Key, w => (IReadOnlySet<TimeSpan>)w.Value, StringComparer.Ordinal), clock, scores, references);
+        }
+        return result;
+    }
+
+    private static IEnumerable<BoundExpr> Children(BoundExpr node) => node switch
+    {
+        BoundList list => list.Items,
+        BoundUnary unary => [unary.Operand],
+        BoundBinary binary => [binary.Left, binary.Right],
+        BoundBetween between => [between.Value, between.Low, between.High],
+        BoundIn @in => [@in.Value, @in.List],
+        BoundIsNull isNull => [isNull.Value],
+        BoundCase @case => @case.Branches.SelectMany(b => new[] { b.Condition, b.Result }).Append(@case.Else),
+        BoundCall call => call.Arguments,
+        BoundDateToInstant convert => [convert.Operand],
+        _ => [],
+    };
+}

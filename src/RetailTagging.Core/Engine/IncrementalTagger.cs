@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using RetailTagging.Language;
+
+namespace RetailTagging.Engine;
+
+/// <summary>The outcome of ingesting one event.</summary>
+/// <param name="Accepted">False when the event was rejected or was a duplicate.</param>
+/// <param name="Reason">Why it was not accepted.</param>
+/// <param name="Evaluation">The customer's new tags and changes, when the event was evaluated.</param>
+public sealed record IngestResult(bool Accepted, string? Reason, TagEvaluation? Evaluation)
+{
+    /// <summary>True when the event id was seen before.</summary>
+    public bool IsDuplicate => Reason == DuplicateReason;
+
+    internal const string DuplicateReason = "duplicate event id";
+}
+
+/// <summary>
+/// Keeps per-customer state and updates tags event by event: a new event re-evaluates the
+/// customer's tags, duplicates are ignored, out-of-order events give the same tags as in-order
+/// ones, and <see cref="AdvanceTo"/> fires time-driven changes (windows sliding, TTLs lapsing,
+/// calendar days turning) at the instant they happen. State per customer keeps only the events
+/// the catalog's windows and time-to-live horizon still need. Thread-safe.
+/// </summary>
+public sealed class IncrementalTagger
+{
+    private readonly TagEngine _engine;
+    private readonly ConcurrentDictionary<string, CustomerState> _customers = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<string, DateTimeOffset> _due = new();
+    private readonly Lock _dueLock = new();
+
+    internal IncrementalTagger(TagEngine engine) => _engine = engine;
+
+    private sealed class CustomerState(Customer customer)
+    {
+        public readonly Lock Gate = new();
+        public Customer Customer = customer;
+        public readonly List<CustomerEvent> Events = [];
+        public readonly HashSet<string> EventIds = new(StringComparer.Ordinal);
+        public readonly List<ManualTagDecision> Manual = [];
+        public TagSet? Tags;
+        public DateTimeOffset? Due;
+    }
+
+    /// <summary>Number of customers with state.</summary>
+    public int CustomerCount => _customers.Count;
+
+    /// <summary>The customer's current tags, or null when the customer is unknown.</summary>
+    public TagSet? GetTags(string customerId) =>
+        _customers.TryGetValue(customerId, out var state) ? state.Tags : null;
+
+    /// <summary>The earliest instant at which some customer's tags change with no new events.</summary>
+    public DateTimeOffset? NextDueAt
+    {
+        get
+        {
+            lock (_dueLock)
+            {
+                while (_due.TryPeek(out var id, out var at))
+                {
+                    if (_customers.TryGetValue(id, out var state) && state.Due == at) return at;
+                    _due.Dequeue();
+                }
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Adds or replaces a customer's attributes and re-evaluates their tags.</summary>
+    public TagEvaluation UpsertCustomer(Customer customer, DateTimeOffset? now = null)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var state = _customers.GetOrAdd(customer.Id, _ => new CustomerState(customer));
+        lock (state.Gate)
+        {
+            state.Customer = customer;
+            return Reevaluate(state, now ?? _engine.TimeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>Records a manual decision (assign, remove, review steps) and re-evaluates the customer.</summary>
+    public TagEvaluation ApplyManualDecision(ManualTagDecision decision, DateTimeOffset? now = null)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (_engine.Catalog.FindTag(decision.Tag) is null) throw new ArgumentException($"The catalog has no tag '{decision.Tag}'.", nameof(decision));
+        var state = _customers.GetOrAdd(decision.CustomerId, id => new CustomerState(new Customer(id)));
+        lock (state.Gate)
+        {
+            // A later step of the same decision (approval, withdrawal) replaces the earlier one.
+            state.Manual.RemoveAll(d => d.Tag == decision.Tag && d.DecidedAt == decision.DecidedAt && d.DecidedBy == decision.DecidedBy);
+            state.Manual.Add(decision);
+            return Reevaluate(state, now ?? _engine.TimeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>Ingests one event: rejected with a reason when invalid, ignored when a duplicate, otherwise evaluated.</summary>
+    public IngestResult Ingest(CustomerEvent e, DateTimeOffset? now = null)
+    {
+        var reasons = EventValidator.Validate(e, _engine.Catalog.Schema);
+        if (reasons.Count > 0) return new IngestResult(false, string.Join("; ", reasons), null);
+        var instant = now ?? _engine.TimeProvider.GetUtcNow();
+        var state = _customers.GetOrAdd(e.CustomerId, id => new CustomerState(new Customer(id)));
+        lock (state.Gate)
+        {
+            if (!state.EventIds.Add(e.Id)) return new IngestResult(false, IngestResult.DuplicateReason, null);
+            // Events the catalog never reads, or too old to reach any window, change nothing.
+            if (!_engine.Time.Reads(e.Type) || e.At <= RetentionCutoff(e.Type, instant))
+            {
+                state.EventIds.Remove(e.Id);
+                return new IngestResult(true, null, null);
+            }
+            state.Events.Add(e);
+            Prune(state, instant);
+            return new IngestResult(true, null, Reevaluate(state, instant));
+        }
+    }
+
+    /// <summary>
+    /// Fires every time-driven change due up to <paramref name="now"/>, each at the instant it
+    /// happens, and returns the evaluations that changed something.
+    /// </summary>
+    public IReadOnlyList<TagEvaluation> AdvanceTo(DateTimeOffset now)
+    {
+        var changed = new List<TagEvaluation>();
+        while (true)
+        {
+            string id;
+            DateTimeOffset at;
+            lock (_dueLock)
+            {
+                if (!_due.TryPeek(out id!, out at) || at > now) break;
+                _due.Dequeue();
+            }
+            if (!_customers.TryGetValue(id, out var state)) continue;
+            lock (state.Gate)
+            {
+                if (state.Due != at) continue;
+                var evaluation = Reevaluate(state, at);
+                if (evaluation.Changes.Count > 0) changed.Add(evaluation);
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// Runs until cancelled, firing time-driven changes when they fall due on the engine's
+    /// <see cref="TimeProvider"/>, and passes each evaluation with changes to <paramref name="onChanges"/>.
+    /// </summary>
+    public async Task RunAsync(Func<TagEvaluation, CancellationToken, ValueTask> onChanges, TimeSpan idlePoll, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onChanges);
+        var clock = _engine.TimeProvider;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var evaluation in AdvanceTo(now)) await onChanges(evaluation, cancellationToken).ConfigureAwait(false);
+            var next = NextDueAt;
+            var wait = next is { } due ? due - clock.GetUtcNow() : idlePoll;
+            // New events may bring the next due instant forward: never sleep longer than the poll interval.
+            if (wait > idlePoll) wait = idlePoll;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private TagEvaluation Reevaluate(CustomerState state, DateTimeOffset now)
+    {
+        var evaluation = _engine.EvaluateInternal(state.Customer, state.Events, now, state.Tags, state.Manual);
+        state.Tags = evaluation.Tags;
+        state.Due = evaluation.NextChangeAt;
+        if (state.Due is { } due)
+            lock (_dueLock) _due.Enqueue(state.Customer.Id, due);
+        return evaluation;
+    }
+
+    private DateTimeOffset RetentionCutoff(string eventType, DateTimeOffset now)
+    {
+        var time = _engine.Time;
+        if (time.UnwindowedTypes.Contains(eventType)) return DateTimeOffset.MinValue;
+        return now - time.MaxWindow - time.Horizon;
+    }
+
+    private void Prune(CustomerState state, DateTimeOffset now)
+    {
+        var removed = state.Events.RemoveAll(e => e.At <= RetentionCutoff(e.Type, now) && state.EventIds.Remove(e.Id));
+        if (removed > 0) state.Events.TrimExcess();
+    }
+
+    /// <summary>Events held in state over all customers (for sizing).</summary>
+    public long RetainedEventCount => _customers.Values.Sum(s => (long)s.Events.Count);
+
+    internal static bool IsHeld(Value value) => TagEngine.IsAssigned(value);
+}

@@ -1,0 +1,53 @@
+using RetailTagging.Catalog;
+using RetailTagging.Language;
+
+namespace RetailTagging.Engine;
+
+/// <summary>Compares two tag sets of one customer into the changes between them.</summary>
+public static class TagDiff
+{
+    /// <summary>
+    /// The changes from <paramref name="previous"/> (null: nothing held) to <paramref name="current"/>,
+    /// ordered by tag name. A tag that disappears past its expiry is <see cref="TagChangeKind.Expired"/>.
+    /// </summary>
+    public static IReadOnlyList<TagChange> Compare(TagSet? previous, TagSet current, CompiledCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var changes = new List<TagChange>();
+        var at = current.AsOf;
+        foreach (var assignment in current.Values)
+        {
+            if (previous is null || !previous.TryGetValue(assignment.Tag, out var before))
+                changes.Add(Change(assignment.Tag, TagChangeKind.Added, Value.Null, assignment.Value, assignment, Reason(assignment)));
+            else if (!before.Value.Equals(assignment.Value))
+                changes.Add(Change(assignment.Tag, TagChangeKind.ValueChanged, before.Value, assignment.Value, assignment, Reason(assignment)));
+        }
+        if (previous is not null)
+        {
+            foreach (var before in previous.Values)
+            {
+                if (current.ContainsKey(before.Tag)) continue;
+                var expired = before.ExpiresAt is { } expiry && expiry <= at;
+                var version = catalog?.FindTag(before.Tag)?.Version ?? before.RuleVersion;
+                var reason = expired ? "ttl lapsed"
+                    : catalog is not null && catalog.FindTag(before.Tag) is null ? "tag removed from the catalog"
+                    : version != before.RuleVersion ? $"rule version changed ({before.RuleVersion} -> {version})"
+                    : before.Source == TagSource.Manual ? "manual decision withdrawn or superseded"
+                    : "rule no longer holds";
+                changes.Add(Change(before.Tag, expired ? TagChangeKind.Expired : TagChangeKind.Removed, before.Value, Value.Null, before with { RuleVersion = version }, reason));
+            }
+        }
+        changes.Sort((a, b) => string.CompareOrdinal(a.Tag, b.Tag));
+        return changes;
+
+        TagChange Change(string tag, TagChangeKind kind, Value oldValue, Value newValue, TagAssignment source, string reason) =>
+            new(current.CustomerId, tag, kind, oldValue, newValue, at, source.Source, source.RuleVersion, reason);
+    }
+
+    private static string Reason(TagAssignment assignment) => assignment.Source switch
+    {
+        TagSource.Manual => "manual decision",
+        TagSource.Model => "model score rule",
+        _ => "rule",
+    };
+}

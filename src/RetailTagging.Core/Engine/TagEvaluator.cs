@@ -1,0 +1,98 @@
+using RetailTagging.Catalog;
+using RetailTagging.Language;
+using RetailTagging.Language.Runtime;
+
+namespace RetailTagging.Engine;
+
+/// <summary>
+/// Tagging as a pure function of (customer, events, scores, manual decisions, instant). Without
+/// time-to-live tags it is one evaluation at the instant. With them it replays the instants in
+/// the TTL horizon at which a rule could change, so a tag confirmed at any of them within its
+/// TTL is still held, and batch and incremental runs agree whatever order events arrived in.
+/// </summary>
+internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
+{
+    private readonly TimeSpan?[] _ttl = [.. catalog.Tags.Select(t => t.TimeToLive)];
+    private readonly bool[] _readsScores = [.. catalog.Dependencies.Select(d => d.ReadsScores)];
+
+    public CompiledCatalog Catalog => catalog;
+
+    public TagEvaluation Evaluate(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf,
+        IReadOnlyDictionary<string, decimal>? scores, IReadOnlyList<ManualTagDecision>? manual, TagSet? previous)
+    {
+        var tags = catalog.Tags;
+        var confirmedAt = new DateTimeOffset?[tags.Count];
+        var confirmedValue = new Value[tags.Count];
+        var manualApplied = new ManualTagDecision?[tags.Count];
+        var checkpoints = time.HasTimeToLive ? time.ChangeInstants(events, asOf - time.Horizon, asOf) : [];
+        checkpoints.Add(asOf);
+
+        EvaluationFrame frame = null!;
+        foreach (var instant in checkpoints)
+        {
+            frame = catalog.Prepare(customer, events, instant, scores);
+            for (var i = 0; i < tags.Count; i++)
+            {
+                var rule = catalog.EvaluateRule(i, frame);
+                var effective = rule;
+                if (_ttl[i] is { } ttl)
+                {
+                    if (IsAssigned(rule)) { confirmedAt[i] = instant; confirmedValue[i] = rule; }
+                    effective = confirmedAt[i] is { } at && at > instant - ttl ? confirmedValue[i] : rule;
+                }
+                manualApplied[i] = null;
+                if (manual is { Count: > 0 } && Decision(manual, customer.Id, tags[i].Name, instant) is { } decision)
+                {
+                    manualApplied[i] = decision;
+                    effective = decision.Action == ManualAction.Assign ? decision.Value : Value.Null;
+                }
+                frame.Tags[i] = effective;
+            }
+        }
+
+        var assignments = new List<TagAssignment>();
+        var expiries = new List<DateTimeOffset>();
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var value = frame.Tags[i];
+            if (!IsAssigned(value)) continue;
+            var definition = tags[i];
+            var source = manualApplied[i] is not null ? TagSource.Manual : _readsScores[i] ? TagSource.Model : TagSource.Rule;
+            DateTimeOffset? expires = null;
+            var assignedAt = asOf;
+            if (manualApplied[i] is { } decision) assignedAt = decision.EffectiveFrom!.Value;
+            else if (_ttl[i] is { } ttl && confirmedAt[i] is { } confirmed)
+            {
+                assignedAt = confirmed;
+                expires = confirmed + ttl;
+                expiries.Add(expires.Value);
+            }
+            else if (previous is not null && previous.TryGetValue(definition.Name, out var before) && before.Value.Equals(value) && before.Source == source)
+                assignedAt = before.AssignedAt;
+            assignments.Add(new TagAssignment(definition.Name, value, assignedAt, expires, source, definition.Version));
+        }
+
+        var segments = new List<string>();
+        for (var s = 0; s < catalog.Segments.Count; s++)
+            if (catalog.InSegment(s, frame)) segments.Add(catalog.Segments[s].Name);
+
+        var set = new TagSet(customer.Id, asOf, assignments);
+        var changes = TagDiff.Compare(previous, set, catalog);
+        return new TagEvaluation(set, changes, segments, time.NextChange(events, asOf, expiries));
+    }
+
+    /// <summary>A tag is held when its value is true, or for valued tags, not null.</summary>
+    public static bool IsAssigned(Value value) => value.Kind == TypeKind.Bool ? value.IsTrue : !value.IsNull;
+
+    /// <summary>The decision in force for a tag at an instant: the latest approved one.</summary>
+    private static ManualTagDecision? Decision(IReadOnlyList<ManualTagDecision> decisions, string customerId, string tag, DateTimeOffset instant)
+    {
+        ManualTagDecision? best = null;
+        foreach (var decision in decisions)
+        {
+            if (decision.Tag != tag || decision.CustomerId != customerId || !decision.IsInForceAt(instant)) continue;
+            if (best is null || decision.EffectiveFrom > best.EffectiveFrom) best = decision;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,95 @@
+using RetailTagging.Catalog;
+using RetailTagging.Language.Runtime;
+
+namespace RetailTagging.Engine;
+
+/// <summary>
+/// The instants at which a catalog's tags can change without new events: events becoming
+/// visible, events sliding out of windows, local midnights for clock-reading rules. Used for
+/// the time-to-live replay and for <see cref="TagEvaluation.NextChangeAt"/>.
+/// </summary>
+internal sealed class TimeAnalysis
+{
+    private readonly CompiledCatalog _catalog;
+    private readonly Dictionary<string, TimeSpan[]> _windowsByType;
+    private readonly HashSet<string> _typesRead;
+    private readonly bool _readsClock;
+
+    public TimeAnalysis(CompiledCatalog catalog)
+    {
+        _catalog = catalog;
+        var dependencies = catalog.Dependencies;
+        _typesRead = [.. dependencies.SelectMany(d => d.EventTypes)];
+        _windowsByType = dependencies.SelectMany(d => d.Windows)
+            .GroupBy(w => w.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(w => w.Value).Distinct().ToArray(), StringComparer.Ordinal);
+        _readsClock = dependencies.Any(d => d.ReadsClock);
+        var ttls = catalog.Tags.Select(t => t.TimeToLive ?? TimeSpan.Zero).ToArray();
+        // A TTL tag's value at T depends on its rule at instants back to T - ttl, and that rule on
+        // its references' values back to their own TTLs: the horizon adds TTLs along references.
+        var horizon = new TimeSpan[ttls.Length];
+        for (var i = 0; i < ttls.Length; i++)
+            horizon[i] = ttls[i] + (dependencies[i].References.Count == 0 ? TimeSpan.Zero : dependencies[i].References.Max(r => horizon[r]));
+        Horizon = horizon.Length == 0 ? TimeSpan.Zero : horizon.Max();
+        HasTimeToLive = ttls.Any(t => t > TimeSpan.Zero);
+        MaxWindow = _windowsByType.Values.SelectMany(w => w).DefaultIfEmpty(TimeSpan.Zero).Max();
+        UnwindowedTypes = [.. catalog.UnwindowedEventTypes];
+    }
+
+    public TimeSpan Horizon { get; }
+    public bool HasTimeToLive { get; }
+    public TimeSpan MaxWindow { get; }
+
+    /// <summary>Event types some aggregate reads with no window: all their events matter forever.</summary>
+    public HashSet<string> UnwindowedTypes { get; }
+
+    public bool Reads(string eventType) => _typesRead.Contains(eventType);
+
+    /// <summary>Instants in (from, to) at which some rule could change, ascending, without duplicates.</summary>
+    public List<DateTimeOffset> ChangeInstants(IReadOnlyList<CustomerEvent> events, DateTimeOffset from, DateTimeOffset to)
+    {
+        var instants = new SortedSet<DateTimeOffset>();
+        foreach (var e in events)
+        {
+            if (!_typesRead.Contains(e.Type)) continue;
+            Add(e.At);
+            if (_windowsByType.TryGetValue(e.Type, out var windows))
+                foreach (var window in windows) Add(e.At + window);
+        }
+        if (_readsClock)
+        {
+            var midnight = NextMidnight(from);
+            while (midnight < to) { Add(midnight); midnight = NextMidnight(midnight); }
+        }
+        return [.. instants];
+
+        void Add(DateTimeOffset instant)
+        {
+            if (instant > from && instant < to) instants.Add(instant);
+        }
+    }
+
+    /// <summary>The earliest instant after <paramref name="asOf"/> at which a tag could change with no new event.</summary>
+    public DateTimeOffset? NextChange(IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IEnumerable<DateTimeOffset> expiries)
+    {
+        DateTimeOffset? next = null;
+        foreach (var e in events)
+        {
+            if (!_typesRead.Contains(e.Type)) continue;
+            Consider(e.At);
+            if (_windowsByType.TryGetValue(e.Type, out var windows))
+                foreach (var window in windows) Consider(e.At + window);
+        }
+        foreach (var expiry in expiries) Consider(expiry);
+        if (_readsClock) Consider(NextMidnight(asOf));
+        return next;
+
+        void Consider(DateTimeOffset instant)
+        {
+            if (instant > asOf && (next is null || instant < next)) next = instant;
+        }
+    }
+
+    private DateTimeOffset NextMidnight(DateTimeOffset instant) =>
+        Calendar.StartOfDay(Calendar.LocalDate(instant, _catalog.TimeZone).AddDays(1), _catalog.TimeZone);
+}
