@@ -69,25 +69,30 @@ public class FittingTests
     [Fact]
     public void Data_without_an_interior_maximum_is_reported_as_not_converged()
     {
-        // Two customer types with the same rate and no heterogeneity at all: r and alpha run off to infinity together.
+        // Every customer bought once more at day 10 and was seen for about 20 days: no heterogeneity at all, so r and
+        // alpha run off to infinity together.
         var customers = new List<BtydObservation>();
         for (var i = 0; i < 200; i++)
         {
             customers.Add(new BtydObservation(1, 10, 20));
             customers.Add(new BtydObservation(1, 10, 20.5));
         }
-        var fit = BgNbdFitter.Fit(customers);
-        if (fit.Succeeded)
+        AssertError(BgNbdFitter.Fit(customers), ModelFitErrorKind.DidNotConverge);
+    }
+
+    [Fact]
+    public void Nearly_identical_customers_are_reported_as_not_identifiable()
+    {
+        // Two kinds of customers only: the likelihood has a flat ridge, and an "estimate" on it would be arbitrary.
+        var customers = new List<BtydObservation>();
+        for (var i = 0; i < 100; i++)
         {
-            // If the optimiser does find an interior point, it must be a finite, valid one.
-            Assert.True(double.IsFinite(fit.LogLikelihood!.Value));
-            fit.Parameters.Validate();
+            customers.Add(new BtydObservation(3, 18, 20));
+            customers.Add(new BtydObservation(3, 18, 20));
+            customers.Add(new BtydObservation(0, 0, 20));
         }
-        else
-        {
-            Assert.Equal(ModelFitErrorKind.DidNotConverge, fit.Error.Kind);
-            Assert.Throws<RfmModelException>(() => fit.EnsureSuccess());
-        }
+        AssertError(BgNbdFitter.Fit(customers), ModelFitErrorKind.NotIdentifiable);
+        AssertError(GammaGammaFitter.Fit(Enumerable.Range(0, 100).Select(i => new BtydObservation(2, 5, 10, 30 + (i % 2)))), ModelFitErrorKind.NotIdentifiable);
     }
 
     [Fact]

@@ -42,9 +42,9 @@ public static class BgNbdFitter
             .ToList();
         var likelihood = new BgNbdLikelihood(groups);
         var meanRate = totalX / Math.Max(totalAge, 1e-9);
-        var result = MaximumLikelihood.Maximize(likelihood, Starts(meanRate), cancellationToken, out var failure);
+        var result = MaximumLikelihood.Maximize(likelihood, Starts(meanRate), cancellationToken, out var failureKind, out var failure);
         if (result is null)
-            return ModelFit<BgNbdParameters>.Failure(ModelFitErrorKind.DidNotConverge, "BG/NBD: " + failure + ".", total);
+            return ModelFit<BgNbdParameters>.Failure(failureKind, "BG/NBD: " + failure + ".", total);
 
         var t = result.LogParameters;
         var parameters = new BgNbdParameters(Math.Exp(t[0]), Math.Exp(t[1]), Math.Exp(t[2]), Math.Exp(t[3]), unit);

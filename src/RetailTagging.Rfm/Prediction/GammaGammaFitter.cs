@@ -38,9 +38,9 @@ public static class GammaGammaFitter
             [Math.Log(0.5), Math.Log(1.5), Math.Log(mean)],
             [Math.Log(10), Math.Log(10), Math.Log(mean)],
         ];
-        var result = MaximumLikelihood.Maximize(likelihood, starts, cancellationToken, out var failure);
+        var result = MaximumLikelihood.Maximize(likelihood, starts, cancellationToken, out var failureKind, out var failure);
         if (result is null)
-            return ModelFit<GammaGammaParameters>.Failure(ModelFitErrorKind.DidNotConverge, "Gamma-Gamma: " + failure + ".", spenders.Count);
+            return ModelFit<GammaGammaParameters>.Failure(failureKind, "Gamma-Gamma: " + failure + ".", spenders.Count);
         var t = result.LogParameters;
         return ModelFit<GammaGammaParameters>.Success(new GammaGammaParameters(Math.Exp(t[0]), Math.Exp(t[1]), Math.Exp(t[2])),
             result.LogLikelihood, spenders.Count,

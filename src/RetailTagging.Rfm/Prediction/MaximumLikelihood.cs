@@ -19,8 +19,11 @@ internal static class MaximumLikelihood
     /// <summary>Largest norm of the per-customer gradient accepted at an optimum.</summary>
     public const double GradientTolerance = 1e-5;
 
+    /// <summary>Largest accepted standard error of a log-parameter: beyond it the data barely constrain the parameter.</summary>
+    public const double MaxLogStandardError = 5;
+
     public static MleResult? Maximize(ILogLikelihoodFunction function, IReadOnlyList<double[]> starts,
-        CancellationToken cancellationToken, out string failure)
+        CancellationToken cancellationToken, out ModelFitErrorKind failureKind, out string failure)
     {
         var evaluations = 0;
         var scale = 1.0 / function.TotalWeight;
@@ -56,6 +59,7 @@ internal static class MaximumLikelihood
         }
 
         var best = found.Where(f => f.Accepted).OrderBy(f => f.Value).FirstOrDefault();
+        failureKind = ModelFitErrorKind.DidNotConverge;
         if (best.Theta is null)
         {
             var closest = found.OrderBy(f => f.Value).FirstOrDefault();
@@ -66,8 +70,17 @@ internal static class MaximumLikelihood
                     : "the optimiser stopped where the likelihood is not flat (no interior maximum found)";
             return null;
         }
+        // A flat direction at the optimum (information not positive definite, or a huge standard error) means the
+        // data cannot pin every parameter down, e.g. customers too alike: report it instead of arbitrary values.
+        var errors = LogStandardErrors(function, best.Theta);
+        if (errors is null || errors.Any(e => !(e <= MaxLogStandardError)))
+        {
+            failureKind = ModelFitErrorKind.NotIdentifiable;
+            failure = "the likelihood is flat at its maximum, so the data do not determine every parameter (customers differ too little)";
+            return null;
+        }
         failure = "";
-        return new MleResult(best.Theta, -best.Value / scale, evaluations, best.Method, LogStandardErrors(function, best.Theta));
+        return new MleResult(best.Theta, -best.Value / scale, evaluations, best.Method, errors);
     }
 
     private static (double[] Theta, string Method)? RunFrom(double[] start,

@@ -20,8 +20,11 @@ public enum ModelFitErrorKind
     /// <summary>An input is invalid (negative counts, recency after the end of observation, non-finite values).</summary>
     InvalidData,
 
-    /// <summary>The optimiser found no interior maximum from any start.</summary>
+    /// <summary>The optimiser found no interior maximum from any start, or a parameter ran to 0 or infinity.</summary>
     DidNotConverge,
+
+    /// <summary>The likelihood is flat at its maximum: the data do not determine every parameter.</summary>
+    NotIdentifiable,
 }
 
 /// <summary>A model fitting error: a kind to branch on and a message for people.</summary>
@@ -61,7 +64,7 @@ public sealed class ModelFit<TParameters>
     /// <summary>Number of customers the likelihood sums over.</summary>
     public int Customers { get; }
 
-    /// <summary>Asymptotic standard errors by parameter name (from the observed information), when the Hessian is invertible.</summary>
+    /// <summary>Asymptotic standard errors by parameter name (from the observed information at the maximum).</summary>
     public IReadOnlyDictionary<string, double>? StandardErrors { get; }
 
     /// <summary>Likelihood evaluations spent, over all starts.</summary>
