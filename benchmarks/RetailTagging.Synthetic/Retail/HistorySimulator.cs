@@ -11,6 +11,8 @@ internal sealed class HistorySimulator(RetailDataOptions options, CustomerTaste 
     private const double MinutesPerDay = 24 * 60;
     private readonly List<EventDraft> _drafts = new(32);
     private int _sequence;
+    private DateTimeOffset _notBefore;
+    private DateTimeOffset? _lastPurchase;
 
     public IReadOnlyList<EventDraft> Drafts => _drafts;
 
@@ -20,6 +22,8 @@ internal sealed class HistorySimulator(RetailDataOptions options, CustomerTaste 
     public void Run(ref Rng rng, DateTimeOffset registeredAt, bool buyer, double ratePerDay, double dropout)
     {
         var asOf = options.AsOf;
+        // Nothing precedes the sign-up; a purchase's browsing (up to 90 minutes earlier) neither.
+        _notBefore = registeredAt.AddHours(2);
         Add(new EventDraft(registeredAt, 0, EventTypes.SignUp, RetailReferenceData.Channels[taste.PreferredChannel]));
 
         var activeUntil = asOf;
@@ -30,10 +34,10 @@ internal sealed class HistorySimulator(RetailDataOptions options, CustomerTaste 
             while (t <= asOf && !Full)
             {
                 Purchase(ref rng, t);
-                if (rng.Chance(dropout))
+                if (rng.Chance(dropout) && _lastPurchase is { } last)
                 {
-                    DroppedOutAt = t;
-                    activeUntil = t;
+                    DroppedOutAt = last;
+                    activeUntil = last;
                     break;
                 }
                 t = After(t, rng.Exponential(ratePerDay));
@@ -43,6 +47,7 @@ internal sealed class HistorySimulator(RetailDataOptions options, CustomerTaste 
         // Browsing without buying: while active at a rate tied to the purchase rate, and rarely after.
         var online = taste.OnlineShare;
         var browseRate = options.BrowsingIntensity * online * (buyer ? 0.5 * ratePerDay + 0.002 : 0.006);
+        _notBefore = registeredAt.AddMinutes(1);
         Browse(ref rng, registeredAt, activeUntil, browseRate);
         if (activeUntil < asOf) Browse(ref rng, activeUntil, asOf, browseRate * 0.08);
     }
@@ -59,8 +64,9 @@ internal sealed class HistorySimulator(RetailDataOptions options, CustomerTaste 
     {
         var channelIndex = rng.PickWeighted(taste.ChannelWeights);
         var channel = RetailReferenceData.Channels[channelIndex];
-        var at = TimeOfDay(ref rng, around, channelIndex);
+        var at = Max(TimeOfDay(ref rng, around, channelIndex), _notBefore);
         if (at > options.AsOf) return;
+        if (_lastPurchase is null || at > _lastPurchase) _lastPurchase = at;
         var (category, brand, sku) = Product(ref rng);
         var amount = Money(Math.Exp(taste.LogTypicalOrderValue + options.OrderValueLogSigmaWithinCustomer * rng.Normal()) * category.PriceFactor);
         var quantity = rng.NextDouble() switch { < 0.7 => 1m, < 0.9 => 2m, _ => rng.Between(3, 6) };
@@ -117,7 +123,7 @@ internal sealed class HistorySimulator(RetailDataOptions options, CustomerTaste 
         {
             var channelIndex = rng.Chance(taste.ChannelWeights[1] / (taste.ChannelWeights[1] + taste.ChannelWeights[2])) ? 1 : 2;
             var channel = RetailReferenceData.Channels[channelIndex];
-            var at = TimeOfDay(ref rng, t, channelIndex);
+            var at = Max(TimeOfDay(ref rng, t, channelIndex), _notBefore);
             var views = 1 + rng.Poisson(0.8);
             var product = Product(ref rng);
             for (var v = 0; v < views; v++)
@@ -162,6 +168,8 @@ internal sealed class HistorySimulator(RetailDataOptions options, CustomerTaste 
         };
         return midnight.AddMinutes(Math.Min(minutes, MinutesPerDay - 1));
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static decimal Money(double yuan) => Math.Max(1m, Math.Round((decimal)yuan, 2, MidpointRounding.AwayFromZero));
 }

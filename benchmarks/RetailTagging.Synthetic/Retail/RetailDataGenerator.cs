@@ -12,6 +12,7 @@ namespace RetailTagging.Synthetic;
 public sealed class RetailDataGenerator
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly string[] JunkPhones = ["13800000000", "13800138000", "18888888888", "0215550123"];
 
     /// <summary>Creates a generator.</summary>
     /// <param name="options">The population's settings; null for the defaults.</param>
@@ -74,14 +75,25 @@ public sealed class RetailDataGenerator
         var gender = rng.NextDouble() switch { < 0.56 => "F", < 0.98 => "M", _ => null };
         var age = (int)Math.Clamp(Math.Round(35 + 10 * rng.Normal()), 18, 78);
         var asOfDate = DateOnly.FromDateTime(o.AsOf.Date);
-        var birthDate = rng.Chance(0.07) ? (DateOnly?)null : asOfDate.AddYears(-age).AddDays(-rng.Next(365));
+        var birthDate = rng.NextDouble() switch
+        {
+            < 0.07 => (DateOnly?)null,
+            < 0.073 => new DateOnly(1900, 1, 1), // the POS default nobody changed: junk the data-quality tags must catch
+            _ => asOfDate.AddYears(-age).AddDays(-rng.Next(365)),
+        };
         var cityIndex = rng.PickWeighted(RetailReferenceData.CityWeights);
         var city = RetailReferenceData.Cities[cityIndex];
         var storesInCity = StoreCodes.StoresIn(city.Tier);
         var homeStore = StoreCodes.Get(cityIndex, rng.Between(1, storesInCity));
-        var phone = rng.Chance(0.03) ? null : rng.Pick(RetailReferenceData.MobilePrefixes) + rng.Next(100_000_000).ToString("D8", Invariant);
+        var phone = rng.NextDouble() switch
+        {
+            < 0.03 => null,
+            < 0.035 => rng.Pick(JunkPhones), // staff typed the store's or a placeholder number
+            _ => rng.Pick(RetailReferenceData.MobilePrefixes) + rng.Next(100_000_000).ToString("D8", Invariant),
+        };
         var email = rng.Chance(0.4) ? null : Email(ref rng);
-        var memberId = "M" + (1_000_000_000 + index * 7 + rng.Next(7)).ToString(Invariant);
+        // Card numbers were issued in batches, not in sign-up order: a scrambled 10-digit number.
+        var memberId = "M" + (1_000_000_000 + (long)((ulong)(index + 1) * 2_654_435_761UL % 8_999_999_999UL)).ToString(Invariant);
         var optIn = rng.Chance(0.72);
 
         // Behaviour: tastes, then the BG/NBD latent rate and drop-out probability.
@@ -98,7 +110,7 @@ public sealed class RetailDataGenerator
         for (var k = 0; k < drafts.Length; k++)
             events[k] = drafts[k].ToEvent(string.Concat(id, "-", (k + 1).ToString("D4", Invariant)), id);
 
-        var (spend365, lifetimeSpend) = Spend(events, o.AsOf);
+        var (spend365, spendYearBefore, lifetimeSpend) = Spend(events, o.AsOf);
         var customer = new Customer(id)
         {
             Name = name,
@@ -108,7 +120,7 @@ public sealed class RetailDataGenerator
             Phone = phone,
             Email = email,
             RegisteredAt = registeredAt,
-            MemberLevel = MemberLevel(ref behaviour, spend365),
+            MemberLevel = MemberLevel(ref behaviour, spend365, spendYearBefore),
             Attributes = new Dictionary<string, object?>
             {
                 ["member_id"] = memberId,
@@ -126,24 +138,31 @@ public sealed class RetailDataGenerator
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private static (decimal Last365Days, decimal Lifetime) Spend(CustomerEvent[] events, DateTimeOffset asOf)
+    private static (decimal Last365Days, decimal YearBefore, decimal Lifetime) Spend(CustomerEvent[] events, DateTimeOffset asOf)
     {
-        decimal year = 0, lifetime = 0;
+        decimal year = 0, yearBefore = 0, lifetime = 0;
         var from = asOf.AddDays(-365);
+        var fromBefore = asOf.AddDays(-730);
         foreach (var e in events)
         {
             var signed = e.Type == EventTypes.Purchase ? e.Amount ?? 0 : e.Type == EventTypes.Refund ? -(e.Amount ?? 0) : 0;
             lifetime += signed;
             if (e.At > from) year += signed;
+            else if (e.At > fromBefore) yearBefore += signed;
         }
-        return (year, Math.Max(0, lifetime));
+        return (year, yearBefore, Math.Max(0, lifetime));
     }
 
-    /// <summary>The member system's level: by last year's net spend, sometimes a level behind (levels are reviewed yearly).</summary>
-    private static string MemberLevel(ref Rng rng, decimal spend365)
+    /// <summary>
+    /// The member system's level: set at the yearly review from the year before, raised during the
+    /// year once spend qualifies, except that a share of upgrades is still pending.
+    /// </summary>
+    private static string MemberLevel(ref Rng rng, decimal spend365, decimal spendYearBefore)
     {
-        var level = spend365 switch { >= 8_000 => 3, >= 3_000 => 2, >= 800 => 1, _ => 0 };
-        if (level > 0 && rng.Chance(0.1)) level--;
+        static int Level(decimal spend) => spend switch { >= 15_000 => 3, >= 5_000 => 2, >= 1_500 => 1, _ => 0 };
+        var reviewed = Level(spendYearBefore);
+        var current = Level(spend365);
+        var level = current > reviewed && rng.Chance(0.8) ? current : reviewed;
         return level switch { 3 => "platinum", 2 => "gold", 1 => "silver", _ => "regular" };
     }
 

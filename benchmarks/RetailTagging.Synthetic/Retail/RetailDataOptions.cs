@@ -39,7 +39,7 @@ public sealed record RetailDataOptions
     public double DropoutB { get; init; } = 4.0;
 
     /// <summary>Mean of the log of a typical order value in yuan, across customers.</summary>
-    public double OrderValueLogMean { get; init; } = 5.0;
+    public double OrderValueLogMean { get; init; } = 5.3;
 
     /// <summary>Spread across customers of their typical log order value.</summary>
     public double OrderValueLogSigmaBetweenCustomers { get; init; } = 0.5;
