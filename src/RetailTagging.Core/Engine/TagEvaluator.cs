@@ -24,8 +24,11 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
         var confirmedAt = new DateTimeOffset?[tags.Count];
         var confirmedValue = new Value[tags.Count];
         var manualApplied = new ManualTagDecision?[tags.Count];
+        // With TTL tags, replay the horizon: its start, every instant a rule could change, and the instant itself.
         var checkpoints = time.HasTimeToLive ? time.ChangeInstants(events, asOf - time.Horizon, asOf) : [];
+        if (time.HasTimeToLive && time.Horizon > TimeSpan.Zero) checkpoints.Insert(0, asOf - time.Horizon);
         checkpoints.Add(asOf);
+        var heldBefore = new bool[tags.Count];
 
         EvaluationFrame frame = null!;
         foreach (var instant in checkpoints)
@@ -37,8 +40,13 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
                 var effective = rule;
                 if (_ttl[i] is { } ttl)
                 {
-                    if (IsAssigned(rule)) { confirmedAt[i] = instant; confirmedValue[i] = rule; }
-                    effective = confirmedAt[i] is { } at && at > instant - ttl ? confirmedValue[i] : rule;
+                    // A rule value holds from one checkpoint to the next, so a rule that held at the
+                    // previous checkpoint held until this one: the TTL runs from when it stopped holding.
+                    var held = IsAssigned(rule);
+                    if (held || heldBefore[i]) confirmedAt[i] = instant;
+                    if (held) confirmedValue[i] = rule;
+                    heldBefore[i] = held;
+                    effective = confirmedAt[i] is { } at && at + ttl > instant ? confirmedValue[i] : rule;
                 }
                 manualApplied[i] = null;
                 if (manual is { Count: > 0 } && Decision(manual, customer.Id, tags[i].Name, instant) is { } decision)
