@@ -81,9 +81,10 @@ public class FittingTests
     }
 
     [Fact]
-    public void Nearly_identical_customers_are_reported_as_not_identifiable()
+    public void A_flat_maximum_is_kept_with_a_warning_and_no_standard_errors()
     {
-        // Two kinds of customers only: the likelihood has a flat ridge, and an "estimate" on it would be arbitrary.
+        // Two kinds of customers only: the likelihood has a flat ridge. The estimate on it still predicts the data
+        // (its likelihood is the maximum), but single parameters mean nothing: a warning, no standard errors.
         var customers = new List<BtydObservation>();
         for (var i = 0; i < 100; i++)
         {
@@ -91,8 +92,26 @@ public class FittingTests
             customers.Add(new BtydObservation(3, 18, 20));
             customers.Add(new BtydObservation(0, 0, 20));
         }
-        AssertError(BgNbdFitter.Fit(customers), ModelFitErrorKind.NotIdentifiable);
-        AssertError(GammaGammaFitter.Fit(Enumerable.Range(0, 100).Select(i => new BtydObservation(2, 5, 10, 30 + (i % 2)))), ModelFitErrorKind.NotIdentifiable);
+        var fit = BgNbdFitter.Fit(customers);
+        Assert.True(fit.Succeeded);
+        Assert.Contains("flat", fit.Warning);
+        Assert.Null(fit.StandardErrors);
+        Assert.True(double.IsFinite(fit.LogLikelihood!.Value));
+
+        var gg = GammaGammaFitter.Fit(Enumerable.Range(0, 100).Select(i => new BtydObservation(2, 5, 10, 30 + (i % 2))));
+        Assert.True(gg.Succeeded);
+        Assert.NotNull(gg.Warning);
+        // The predicted mean spend is right even though p, q and gamma are not individually determined.
+        Assert.Equal(30.5, GammaGammaModel.ExpectedAverageValue(gg.Parameters, 2, 30.5)!.Value, 0.05);
+    }
+
+    [Fact]
+    public void A_well_identified_fit_has_no_warning()
+    {
+        var fit = BgNbdFitter.Fit(Simulation.Customers(5000, new BgNbdParameters(0.5, 6, 0.7, 2.2), null, seed: 3));
+        Assert.True(fit.Succeeded);
+        Assert.Null(fit.Warning);
+        Assert.NotNull(fit.StandardErrors);
     }
 
     [Fact]

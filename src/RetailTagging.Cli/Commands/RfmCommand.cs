@@ -213,6 +213,8 @@ internal static class RfmCommand
             return;
         }
         o.WriteLine($"{title}: {fit.Customers} customers, {fit.Method}, {fit.Evaluations} likelihood evaluations");
+        if (fit.Warning is { } warning)
+            o.WriteLine($"  warning: {warning}");
         foreach (var (name, value) in values(fit.Parameters))
         {
             var se = fit.StandardErrors?.GetValueOrDefault(name) is { } s ? string.Create(Invariant, $"  (se {s:0.0000})") : "";
@@ -260,7 +262,7 @@ internal static class RfmCommand
     private static object FitJson<T>(ModelFit<T> fit, Func<T, object> parameters)
         where T : class =>
         fit.Succeeded
-            ? new { succeeded = true, parameters = parameters(fit.Parameters), logLikelihood = fit.LogLikelihood, customers = fit.Customers, standardErrors = fit.StandardErrors, method = fit.Method }
+            ? new { succeeded = true, parameters = parameters(fit.Parameters), logLikelihood = fit.LogLikelihood, customers = fit.Customers, standardErrors = fit.StandardErrors, warning = fit.Warning, method = fit.Method }
             : new { succeeded = false, error = fit.Error.Kind.ToString(), message = fit.Error.Message, customers = fit.Customers };
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

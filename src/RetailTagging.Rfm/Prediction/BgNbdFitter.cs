@@ -42,14 +42,14 @@ public static class BgNbdFitter
             .ToList();
         var likelihood = new BgNbdLikelihood(groups);
         var meanRate = totalX / Math.Max(totalAge, 1e-9);
-        var result = MaximumLikelihood.Maximize(likelihood, Starts(meanRate), cancellationToken, out var failureKind, out var failure);
+        var result = MaximumLikelihood.Maximize(likelihood, ["r", "alpha", "a", "b"], Starts(meanRate), cancellationToken, out var failureKind, out var failure);
         if (result is null)
             return ModelFit<BgNbdParameters>.Failure(failureKind, "BG/NBD: " + failure + ".", total);
 
         var t = result.LogParameters;
         var parameters = new BgNbdParameters(Math.Exp(t[0]), Math.Exp(t[1]), Math.Exp(t[2]), Math.Exp(t[3]), unit);
         return ModelFit<BgNbdParameters>.Success(parameters, result.LogLikelihood, total,
-            StandardErrors(["r", "alpha", "a", "b"], t, result.LogStandardErrors), result.Evaluations, result.Method);
+            StandardErrors(["r", "alpha", "a", "b"], t, result.LogStandardErrors), result.Evaluations, result.Method, result.Warning);
     }
 
     // Starts around the observed mean purchase rate r/alpha, with several dropout shapes.

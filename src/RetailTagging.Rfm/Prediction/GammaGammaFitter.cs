@@ -38,12 +38,12 @@ public static class GammaGammaFitter
             [Math.Log(0.5), Math.Log(1.5), Math.Log(mean)],
             [Math.Log(10), Math.Log(10), Math.Log(mean)],
         ];
-        var result = MaximumLikelihood.Maximize(likelihood, starts, cancellationToken, out var failureKind, out var failure);
+        var result = MaximumLikelihood.Maximize(likelihood, ["p", "q", "gamma"], starts, cancellationToken, out var failureKind, out var failure);
         if (result is null)
             return ModelFit<GammaGammaParameters>.Failure(failureKind, "Gamma-Gamma: " + failure + ".", spenders.Count);
         var t = result.LogParameters;
         return ModelFit<GammaGammaParameters>.Success(new GammaGammaParameters(Math.Exp(t[0]), Math.Exp(t[1]), Math.Exp(t[2])),
             result.LogLikelihood, spenders.Count,
-            BgNbdFitter.StandardErrors(["p", "q", "gamma"], t, result.LogStandardErrors), result.Evaluations, result.Method);
+            BgNbdFitter.StandardErrors(["p", "q", "gamma"], t, result.LogStandardErrors), result.Evaluations, result.Method, result.Warning);
     }
 }

@@ -4,7 +4,7 @@ using MathNet.Numerics.Optimization;
 namespace RetailTagging.Rfm.Prediction;
 
 /// <summary>The result of <see cref="MaximumLikelihood.Maximize"/>.</summary>
-internal sealed record MleResult(double[] LogParameters, double LogLikelihood, int Evaluations, string Method, double[]? LogStandardErrors);
+internal sealed record MleResult(double[] LogParameters, double LogLikelihood, int Evaluations, string Method, double[]? LogStandardErrors, string? Warning);
 
 /// <summary>
 /// Robust maximum likelihood over log-parameters with MathNet.Numerics: BFGS with the analytic gradient from each
@@ -22,7 +22,7 @@ internal static class MaximumLikelihood
     /// <summary>Largest accepted standard error of a log-parameter: beyond it the data barely constrain the parameter.</summary>
     public const double MaxLogStandardError = 5;
 
-    public static MleResult? Maximize(ILogLikelihoodFunction function, IReadOnlyList<double[]> starts,
+    public static MleResult? Maximize(ILogLikelihoodFunction function, string[] names, IReadOnlyList<double[]> starts,
         CancellationToken cancellationToken, out ModelFitErrorKind failureKind, out string failure)
     {
         var evaluations = 0;
@@ -71,16 +71,20 @@ internal static class MaximumLikelihood
             return null;
         }
         // A flat direction at the optimum (information not positive definite, or a huge standard error) means the
-        // data cannot pin every parameter down, e.g. customers too alike: report it instead of arbitrary values.
+        // data cannot pin every parameter down, e.g. a dropout probability that is the same for everyone (a and b
+        // grow together). The likelihood, and so the predictions, barely move along that ridge: keep the estimate,
+        // but say so instead of reporting standard errors that do not exist.
         var errors = LogStandardErrors(function, best.Theta);
+        string? warning = null;
         if (errors is null || errors.Any(e => !(e <= MaxLogStandardError)))
         {
-            failureKind = ModelFitErrorKind.NotIdentifiable;
-            failure = "the likelihood is flat at its maximum, so the data do not determine every parameter (customers differ too little)";
-            return null;
+            var at = string.Join(", ", names.Select((n, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n}={Math.Exp(best.Theta[i]):G4}")));
+            warning = $"the likelihood is flat at its maximum ({at}): the data do not determine every parameter on its own (customers differ too little in some respect); predictions are usable, individual parameters are not";
+            errors = null;
         }
+        failureKind = default;
         failure = "";
-        return new MleResult(best.Theta, -best.Value / scale, evaluations, best.Method, errors);
+        return new MleResult(best.Theta, -best.Value / scale, evaluations, best.Method, errors, warning);
     }
 
     private static (double[] Theta, string Method)? RunFrom(double[] start,

@@ -22,9 +22,6 @@ public enum ModelFitErrorKind
 
     /// <summary>The optimiser found no interior maximum from any start, or a parameter ran to 0 or infinity.</summary>
     DidNotConverge,
-
-    /// <summary>The likelihood is flat at its maximum: the data do not determine every parameter.</summary>
-    NotIdentifiable,
 }
 
 /// <summary>A model fitting error: a kind to branch on and a message for people.</summary>
@@ -36,8 +33,9 @@ public sealed class ModelFit<TParameters>
     where TParameters : class
 {
     private ModelFit(TParameters? parameters, ModelFitError? error, double? logLikelihood, int customers,
-        IReadOnlyDictionary<string, double>? standardErrors, int evaluations, string? method)
+        IReadOnlyDictionary<string, double>? standardErrors, int evaluations, string? method, string? warning = null)
     {
+        Warning = warning;
         Parameters = parameters;
         Error = error;
         LogLikelihood = logLikelihood;
@@ -64,7 +62,13 @@ public sealed class ModelFit<TParameters>
     /// <summary>Number of customers the likelihood sums over.</summary>
     public int Customers { get; }
 
-    /// <summary>Asymptotic standard errors by parameter name (from the observed information at the maximum).</summary>
+    /// <summary>
+    /// Set on success when the likelihood is flat at its maximum (e.g. the same dropout probability for everyone):
+    /// predictions are usable, the individual parameters are not, and <see cref="StandardErrors"/> is null.
+    /// </summary>
+    public string? Warning { get; }
+
+    /// <summary>Asymptotic standard errors by parameter name (from the observed information at the maximum); null with a <see cref="Warning"/>.</summary>
     public IReadOnlyDictionary<string, double>? StandardErrors { get; }
 
     /// <summary>Likelihood evaluations spent, over all starts.</summary>
@@ -78,8 +82,8 @@ public sealed class ModelFit<TParameters>
         Succeeded ? Parameters : throw new RfmModelException(Error);
 
     internal static ModelFit<TParameters> Success(TParameters parameters, double logLikelihood, int customers,
-        IReadOnlyDictionary<string, double>? standardErrors, int evaluations, string method) =>
-        new(parameters, null, logLikelihood, customers, standardErrors, evaluations, method);
+        IReadOnlyDictionary<string, double>? standardErrors, int evaluations, string method, string? warning) =>
+        new(parameters, null, logLikelihood, customers, standardErrors, evaluations, method, warning);
 
     internal static ModelFit<TParameters> Failure(ModelFitErrorKind kind, string message, int customers, int evaluations = 0) =>
         new(null, new ModelFitError(kind, message), null, customers, null, evaluations, null);
