@@ -71,6 +71,16 @@ public class SegmentTests
     }
 
     [Fact]
+    public void Predicates_may_read_the_named_values_and_the_segment_still_appears_in_them()
+    {
+        // Expression-based maps will read ToValues() inside the predicate, before the segment is known.
+        var map = new RfmSegmentMap("values", [new RfmSegmentRule("frequent", p => (decimal)p.ToValues()["frequency"]! >= 3)]);
+        var profile = Profile(new RfmScores(3, 3, 3), map);
+        Assert.Equal("frequent", profile.Segment);
+        Assert.Equal("frequent", profile.ToValues()["segment"]);
+    }
+
+    [Fact]
     public void Rules_are_tried_in_order_and_unscored_profiles_get_no_classic_segment()
     {
         var map = new RfmSegmentMap("custom",

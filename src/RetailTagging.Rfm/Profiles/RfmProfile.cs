@@ -11,6 +11,7 @@ namespace RetailTagging.Rfm.Profiles;
 public sealed class RfmProfile
 {
     private IReadOnlyDictionary<string, object?>? _values;
+    private string? _segment;
 
     internal RfmProfile(CustomerRfm summary, RfmScores? scores, TimeSpan predictionHorizon)
     {
@@ -44,7 +45,15 @@ public sealed class RfmProfile
     public int? FmScore => Scores?.FM;
 
     /// <summary>The segment of the configured map, or null when no rule matched (always null while the map is classifying).</summary>
-    public string? Segment { get; internal set; }
+    public string? Segment
+    {
+        get => _segment;
+        internal set
+        {
+            _segment = value;
+            _values = null; // a predicate may have read the values before the segment was known
+        }
+    }
 
     /// <summary>Days since the last purchase.</summary>
     public int? RecencyDays => Summary.RecencyDays;
