@@ -16,7 +16,7 @@ public partial class DocumentationExamples
     public static TheoryData<string, int> Examples()
     {
         var data = new TheoryData<string, int>();
-        foreach (var document in new[] { "README.md", "docs/getting-started.md", "docs/engine.md" })
+        foreach (var document in new[] { "README.md", "docs/getting-started.md" })
         {
             var path = Path.Combine(AppContext.BaseDirectory, "Docs", document);
             if (!File.Exists(path)) continue;
