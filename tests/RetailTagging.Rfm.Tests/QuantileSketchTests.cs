@@ -18,6 +18,12 @@ public class QuantileSketchTests
         for (var rank = 1; rank <= 60; rank++)
             Assert.Equal(sorted[rank - 1], sketch.ValueAtRank(rank));
         Assert.Equal([11.0, 23.0, 35.0, 47.0], sketch.Edges(5));
+
+        for (var i = 60; i < 64; i++)
+            sketch.Add(i);
+        Assert.Equal(0, sketch.MaxRankError); // exact up to the capacity itself
+        sketch.Add(64);
+        Assert.Equal(1, sketch.MaxRankError); // the first compaction, at level 0
     }
 
     private static Gen<List<int>> Values() =>

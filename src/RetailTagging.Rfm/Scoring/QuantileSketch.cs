@@ -2,14 +2,14 @@ namespace RetailTagging.Rfm.Scoring;
 
 /// <summary>
 /// A deterministic, mergeable quantile sketch with a proven rank-error bound (a compactor sketch in the style of
-/// Manku-Rajagopalan-Lindsay / KLL without randomness). Exact until <see cref="Capacity"/> values; beyond that each
-/// level holds at most about <see cref="Capacity"/> values of weight 2^level, and a full level is sorted and every
-/// other value (alternating which) moves up with double weight.
+/// Manku-Rajagopalan-Lindsay / KLL without randomness). Exact up to <see cref="Capacity"/> values; beyond that each
+/// level holds at most <see cref="Capacity"/> + 1 values of weight 2^level, and a level that overflows is sorted and
+/// every other value (alternating which) moves up with double weight.
 /// </summary>
 /// <remarks>
 /// Error bound: compacting a sorted level of weight w changes the weighted count of values &lt;= any query point by at
 /// most w, so <see cref="MaxRankError"/> (the sum of w over all compactions) bounds the rank error of every answer.
-/// A level h compaction consumes at least Capacity values of weight 2^h, so there are at most N/(Capacity 2^h) of
+/// A level h compaction consumes more than Capacity values of weight 2^h, so there are at most N/(Capacity 2^h) of
 /// them and the error is at most N L / Capacity with L = ceil(log2(N / Capacity)) + 1 levels: for N = 10 million and
 /// Capacity = 16384, at most 11/16384 = 0.067 % of N, with about 11 x 16384 doubles (1.4 MB) of memory.
 /// </remarks>
@@ -53,7 +53,7 @@ public sealed class QuantileSketch
         level0.Add(value);
         Count++;
         _sorted = null;
-        if (level0.Count >= Capacity)
+        if (level0.Count > Capacity)
             CompactFrom(0);
     }
 
@@ -120,7 +120,7 @@ public sealed class QuantileSketch
         for (var h = start; h < _levels.Count; h++)
         {
             var level = _levels[h];
-            if (level.Count < Capacity)
+            if (level.Count <= Capacity)
                 continue;
             if (h + 1 == _levels.Count)
                 AddLevel();
