@@ -12,6 +12,8 @@ public static class CliApplication
         var root = new RootCommand("retail-tags: check, run and explain RetailTagging tag catalogs.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(RfmCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         return root;
     }
 
