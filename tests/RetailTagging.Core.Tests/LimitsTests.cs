@@ -72,6 +72,23 @@ public class LimitsTests
     }
 
     [Fact]
+    public void LongFlatListsOfNegativeNumbersAreNotNesting()
+    {
+        var text = "customer.age in [" + string.Join(", ", Enumerable.Range(1, 500).Select(i => -i)) + "]";
+        Assert.True(TagExpression.TryCompile(text, out _, out var diagnostics), string.Join("; ", diagnostics));
+    }
+
+    [Fact]
+    public void CappedWarningsStayWarnings()
+    {
+        var text = string.Join("\n", Enumerable.Range(0, 250).Select(i => $"tag t{i} = customer.city == null"));
+        Assert.True(CatalogCompiler.TryCompile(text, out var catalog, out var diagnostics));
+        Assert.NotNull(catalog);
+        Assert.Equal(201, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.False(d.IsError));
+    }
+
+    [Fact]
     public void CostLimitIsEnforced()
     {
         var text = string.Join(" + ", Enumerable.Range(0, 30).Select(i => $"count(purchase where amount > {i})")) + " > 0";

@@ -45,7 +45,7 @@ internal static class CheckCommand
             output.WriteLine(DiagnosticFormatter.Format(diagnostic, texts.GetValueOrDefault(diagnostic.Position.File)));
         var errors = diagnostics.Count(d => d.IsError) + unreadable;
         var warnings = diagnostics.Count(d => !d.IsError);
-        var summary = catalog is null
+        var summary = catalog is null || errors > 0
             ? $"{errors} error(s), {warnings} warning(s)"
             : $"{catalog.Tags.Count} tag(s), {catalog.Segments.Count} segment(s) in {files.Count} file(s): {warnings} warning(s)";
         output.WriteLine(summary);

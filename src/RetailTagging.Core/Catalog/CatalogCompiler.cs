@@ -148,7 +148,9 @@ public static class CatalogCompiler
     {
         if (diagnostics.Count <= max) return diagnostics;
         var capped = diagnostics.Take(max).ToList();
-        capped.Add(DiagnosticCodes.TooManyDiagnostics.At(diagnostics[max].Position, diagnostics.Count - max));
+        var summary = DiagnosticCodes.TooManyDiagnostics.At(diagnostics[max].Position, diagnostics.Count - max);
+        // The summary is as serious as the worst diagnostic it hides.
+        capped.Add(diagnostics.Skip(max).Any(d => d.IsError) ? summary : summary with { Severity = DiagnosticSeverity.Warning });
         return capped;
     }
 }

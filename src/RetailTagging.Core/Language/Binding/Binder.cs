@@ -191,6 +191,13 @@ internal sealed class Binder
         if (list.Type.Kind == TypeKind.Null) return new BoundIn(value, list, @in.Negated);
         if (list.Type.Kind != TypeKind.List || TypeRules.Unify(value.Type, list.Type.Element!) is not { } unified || unified.Kind == TypeKind.List)
             return Report(DiagnosticCodes.OperatorTypeMismatch, @in, "in", $"{value.Type} and {list.Type}");
+        if (unified.Kind == TypeKind.Instant && list.Type.Element!.Kind == TypeKind.Date)
+        {
+            // An instant is compared with dates as with ==: each date widens to its midnight.
+            if (list is not BoundList items)
+                return Report(DiagnosticCodes.OperatorTypeMismatch, @in, "in", $"{value.Type} and {list.Type}");
+            list = new BoundList([.. items.Items.Select(i => Widen(i, unified))], TagType.ListOf(unified));
+        }
         return new BoundIn(Widen(value, unified), list, @in.Negated);
     }
 

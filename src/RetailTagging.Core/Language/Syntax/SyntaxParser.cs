@@ -133,24 +133,31 @@ internal static class SyntaxParser
         return $"'{text}'";
     }
 
+    // Brackets and case/end nest until closed; a run of prefix operators (not, unary minus)
+    // nests only as deep as the run is long, and ends at the next operand.
     private static int BracketDepth(Token<TagToken>[] tokens, out Token<TagToken> deepest)
     {
-        int depth = 0, max = 0;
+        int depth = 0, prefixes = 0, max = 0;
         deepest = tokens[0];
         foreach (var token in tokens)
         {
             switch (token.Kind)
             {
-                case TagToken.LParen or TagToken.LBracket or TagToken.Case or TagToken.Not or TagToken.Minus:
+                case TagToken.LParen or TagToken.LBracket or TagToken.Case:
                     depth++;
                     break;
                 case TagToken.RParen or TagToken.RBracket or TagToken.End:
                     depth = Math.Max(0, depth - 1);
+                    prefixes = 0;
+                    continue;
+                case TagToken.Not or TagToken.Minus:
+                    prefixes++;
                     break;
                 default:
+                    prefixes = 0;
                     continue;
             }
-            if (depth > max) { max = depth; deepest = token; }
+            if (depth + prefixes > max) { max = depth + prefixes; deepest = token; }
         }
         return max;
     }
