@@ -1,1 +1,15 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Running;
+using RetailTagging.Benchmarks.Infrastructure;
+using RetailTagging.Benchmarks.Reporting;
+
+// Two modes:
+//   dotnet run -c Release -- [--quick] <BenchmarkDotNet arguments, e.g. --filter *SinglePredicate*>
+//   dotnet run -c Release -- report [results-dir] [svg-path]   (chart and table from the exported results)
+if (args.Length > 0 && args[0] == "report") return ReportCommand.Run(args[1..]);
+
+var quick = args.Contains("--quick");
+var rest = args.Where(a => a != "--quick").ToArray();
+// An explicit --job on the command line replaces the mode's job.
+var explicitJob = rest.Any(a => a is "--job" or "-j");
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, BenchmarkConfig.Create(quick, addJob: !explicitJob));
+return 0;
