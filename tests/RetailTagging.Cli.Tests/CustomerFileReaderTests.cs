@@ -24,6 +24,7 @@ public sealed class CustomerFileReaderTests : IDisposable
         .AddAttribute("last_visit", TagType.Instant)
         .AddAttribute("anniversary", TagType.Date)
         .AddAttribute("grace", TagType.Duration)
+        .AddScore("churn")
         .Build();
 
     private string Write(string name, string content)
@@ -182,6 +183,20 @@ public sealed class CustomerFileReaderTests : IDisposable
         var jsonl = Write("customers.jsonl", "{\"customer_id\": \"c1\"}\n{\"customer_id\": \"c2\", \"shoe_size\": 38}\n{\"customer_id\": \"c3\", \"shoe_size\": 39}\n");
         var (_, jsonWarnings) = Read(jsonl);
         Assert.Equal(["customers.jsonl(2): warning: field 'shoe_size' ignored: the catalog declares no such customer attribute (declare it with 'attribute shoe_size : <type>')"], jsonWarnings);
+    }
+
+    [Fact]
+    public void Score_columns_of_declared_scores_are_numbers_kept_for_the_engine()
+    {
+        var (records, warnings) = Read(Write("scores.csv", "customer_id,score.churn,score.clv\nc1,0.82,100\nc2,,1\nc3,high,1\n"));
+
+        Assert.Equal(["scores.csv(1): warning: column 'score.clv' ignored: the catalog declares no score 'clv' (declare it with 'score clv')"], warnings);
+        Assert.Equal(0.82m, records[0].Customer!.Attributes["score.churn"]);
+        Assert.Empty(records[1].Customer!.Attributes);
+        Assert.Equal((4L, "score.churn: 'high' is not a number"), (records[2].Line, records[2].Reason));
+        var scores = new Dictionary<string, decimal>();
+        new CustomerColumnScores().AddScores(records[0].Customer!, [], DateTimeOffset.UnixEpoch, scores);
+        Assert.Equal(new Dictionary<string, decimal> { ["churn"] = 0.82m }, scores);
     }
 
     [Fact]

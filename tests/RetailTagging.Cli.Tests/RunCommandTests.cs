@@ -349,6 +349,23 @@ public sealed class RunCommandTests : TaggingFixture
         Assert.Contains("e.jsonl(3): warning: property labels: item 2 of the list is a JSON object, not a string; row skipped", error);
     }
 
+    [Fact]
+    public void Score_columns_feed_model_tags()
+    {
+        var rules = Write("model.tags", """
+            score churn
+            tag churn_risk = score("churn") > 0.7
+            tag bought = exists(purchase)
+            """);
+        var customers = Write("scored.csv", "customer_id,score.churn\nc1,0.82\nc2,0.5\nc3,\n");
+        var (code, output, error) = Cli("run", "--rules", rules, "--customers", customers, "--events", Events, "--as-of", "2024-06-30");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(["customer_id,tag,value", "c1,churn_risk,true", "c1,bought,true", "c2,bought,true"], Lines(output));
+        var explain = Cli("explain", "--rules", rules, "--customers", customers, "--events", Events, "--as-of", "2024-06-30", "--customer", "c1", "--tag", "churn_risk");
+        Assert.Contains("score(\"churn\")  =>  0.82", explain.Out);
+    }
+
     // Whatever the order of the rows in both files, the same rows come out, in the customers file's order.
     [Property(MaxTest = 25)]
     public Property Row_order_of_the_inputs_does_not_change_the_output() =>

@@ -81,7 +81,7 @@ internal static class ExplainCommand
             return 1;
         var events = index.Take(request.CustomerId);
 
-        var engine = new TagEngine(catalog);
+        var engine = new TagEngine(catalog, scoreProviders: catalog.Schema.Scores.Count > 0 ? [new CustomerColumnScores()] : null);
         var held = engine.Evaluate(customer, events, asOf).Tags;
         var tags = request.Tag is { } one
             ? [catalog.FindTag(one)!]

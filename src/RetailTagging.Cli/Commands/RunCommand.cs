@@ -60,7 +60,7 @@ internal static class RunCommand
             return 1;
 
         using var target = OutputTarget.Open(request.Out, stdout);
-        var engine = new TagEngine(catalog);
+        var engine = new TagEngine(catalog, scoreProviders: catalog.Schema.Scores.Count > 0 ? [new CustomerColumnScores()] : null);
         var customerSource = request.Customers.Name;
         long customers = 0, tagged = 0, written;
         using (var rows = TagRowWriter.Create(target.Writer, request.Out?.Name))

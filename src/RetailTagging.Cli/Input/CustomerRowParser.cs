@@ -7,11 +7,16 @@ namespace RetailTagging.Cli.Input;
 /// <summary>
 /// Maps the columns of a customer file to the customer model of one catalog: <c>customer_id</c>, the built-in
 /// attributes (name, gender, birth_date, phone, email, city, registered_at, member_level) and the custom attributes
-/// the catalog declares, each converted to its declared type. Column names match exactly, or else ignoring case.
+/// the catalog declares, each converted to its declared type, and <c>score.&lt;name&gt;</c> for the model scores the
+/// catalog declares (<c>score churn</c>), carried to the engine by <see cref="CustomerColumnScores"/>. Column names
+/// match exactly, or else ignoring case.
 /// </summary>
 internal sealed class CustomerRowParser
 {
     public const string CustomerId = "customer_id";
+
+    /// <summary>The prefix of score columns, and of the keys under which a customer's scores ride in its attributes.</summary>
+    public const string ScorePrefix = "score.";
 
     private static readonly IReadOnlySet<string> BuiltIns = new HashSet<string>(StringComparer.Ordinal)
         { "name", "gender", "birth_date", "phone", "email", "city", "registered_at", "member_level" };
@@ -29,6 +34,14 @@ internal sealed class CustomerRowParser
         var name = header.Trim();
         if (name.Equals(CustomerId, StringComparison.OrdinalIgnoreCase))
             return new Column(name, true, null, null);
+        if (name.StartsWith(ScorePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var score = name[ScorePrefix.Length..];
+            score = _schema.Scores.Contains(score) ? score : _schema.Scores.FirstOrDefault(s => s.Equals(score, StringComparison.OrdinalIgnoreCase)) ?? score;
+            return _schema.Scores.Contains(score)
+                ? new Column(name, false, new AttributeDefinition(ScorePrefix + score, TagType.Number), null)
+                : new Column(name, false, null, $"the catalog declares no score '{score}' (declare it with 'score {score}')");
+        }
         var attribute = _schema.Attributes.GetValueOrDefault(name)
             ?? _schema.Attributes.Values.FirstOrDefault(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
         return attribute switch
