@@ -189,15 +189,34 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                 }
                 var reason = $"{rules[rule].Name} ({key[(key.IndexOf(Separator) + 1)..].Replace(Separator.ToString(), " + ", StringComparison.Ordinal)})";
                 var conflictFields = rules[rule].ConflictFields;
-                // Pass 1, first fit: each cluster that says who it is (has a conflict-field value) joins the
-                // first earlier cluster it neither conflicts with nor overflows a limit with.
+                // A cluster compatible with two clusters that conflict with each other (a nameless record
+                // on a family phone) cannot be attributed: it links to none of them and goes to review.
+                // Without such clusters compatibility is transitive, so first fit finds the same groups
+                // in any order.
+                var ambiguous = new HashSet<int>();
+                if (conflictFields.Length > 0 && roots.Count > 2)
+                {
+                    foreach (var c in roots)
+                    {
+                        var compatible = roots.Where(o => o != c && !Conflicting(c, o, conflictFields)).ToList();
+                        var clash = compatible.Any(a => compatible.Any(b => a < b && Conflicting(a, b, conflictFields)));
+                        if (clash)
+                        {
+                            ambiguous.Add(c);
+                            var mine = locals.First(l => Find(l) == c);
+                            foreach (var o in compatible)
+                            {
+                                _doubts.Add((locals.First(l => Find(l) == o), mine, ReviewKind.SharedIdentifier,
+                                    $"{reason} is shared by customers who conflict with each other; the record cannot be attributed", null));
+                            }
+                        }
+                    }
+                }
                 var bins = new List<int>();
-                var silent = new List<int>();
                 foreach (var root in roots)
                 {
-                    if (conflictFields.Length > 0 && !HasAny(root, conflictFields))
+                    if (ambiguous.Contains(root))
                     {
-                        silent.Add(root);
                         continue;
                     }
                     var placed = false;
@@ -214,41 +233,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                         bins.Add(root);
                     }
                 }
-                // Pass 2: a cluster that says nothing (e.g. a phone without a name) joins only when the key
-                // points at exactly one customer; a value shared by several (a family phone) is ambiguous.
-                foreach (var root in silent)
-                {
-                    var targets = bins.Select(Find).Distinct().ToList();
-                    if (targets.Count == 0)
-                    {
-                        bins.Add(root);
-                    }
-                    else if (targets.Count == 1)
-                    {
-                        TryJoin(targets[0], root, locals, conflictFields, reason);
-                    }
-                    else
-                    {
-                        var b = locals.First(l => Find(l) == root);
-                        foreach (var target in targets)
-                        {
-                            _doubts.Add((locals.First(l => Find(l) == target), b, ReviewKind.SharedIdentifier, $"{reason} is shared by {targets.Count} customers; the record cannot be attributed", null));
-                        }
-                    }
-                }
             }
-        }
-
-        private bool HasAny(int root, int[] fields)
-        {
-            foreach (var f in fields)
-            {
-                if (_conflictValues[root][f] is not null)
-                {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private bool TryJoin(int bin, int root, List<int> locals, int[] conflictFields, string reason)

@@ -30,6 +30,11 @@ public sealed class PhoneNormalizer : IIdentifierNormalizer
         {
             return NormalizedValue.Invalid("empty phone number");
         }
+        // Full-width digits and punctuation (８６１３８...) are common in Chinese input.
+        if (!raw.IsNormalized(System.Text.NormalizationForm.FormKC))
+        {
+            raw = raw.Normalize(System.Text.NormalizationForm.FormKC);
+        }
         var digits = 0;
         foreach (var c in raw)
         {

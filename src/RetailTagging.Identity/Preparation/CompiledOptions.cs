@@ -9,6 +9,9 @@ internal sealed class CompiledOptions
     public sealed record Comparison(FieldSpec Field, ComparisonMethod Method, double Agree, double Disagree, double Floor);
     public sealed record BlockingKey(string Text, FieldSpec[] Fields);
 
+    // Compiled once per process: resolvers are cheap to create, regex compilation is not.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, IIdentifierNormalizer> _normalizers = new(StringComparer.Ordinal);
     private readonly IIdentifierNormalizer _defaultNormalizer = new CodeNormalizer(caseSensitive: false, removeSeparators: false);
     private readonly HashSet<(string? Type, string Value)> _blockedExact = [];
@@ -145,7 +148,7 @@ internal sealed class CompiledOptions
             {
                 try
                 {
-                    _blockedPatterns.Add((type, new Regex($"^(?:{b.Pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(50))));
+                    _blockedPatterns.Add((type, Patterns.GetOrAdd(b.Pattern!, p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)))));
                 }
                 catch (ArgumentException ex)
                 {
@@ -201,9 +204,17 @@ internal sealed class CompiledOptions
         }
         foreach (var (t, pattern) in _blockedPatterns)
         {
-            if ((t is null || t == type) && pattern.IsMatch(value))
+            try
             {
-                return $"'{value}' matches the blocked pattern {pattern}";
+                if ((t is null || t == type) && pattern.IsMatch(value))
+                {
+                    return $"'{value}' matches the blocked pattern {pattern}";
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A value that makes a pattern run away is treated as junk rather than trusted.
+                return $"'{value}' made the blocked pattern {pattern} time out";
             }
         }
         return null;
