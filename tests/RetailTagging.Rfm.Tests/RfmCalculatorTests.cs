@@ -122,6 +122,27 @@ public class RfmCalculatorTests
         });
     }
 
+    [Property(MaxTest = 100)]
+    public Property The_scoring_fast_path_agrees_with_the_full_summary()
+    {
+        var gen = from days in Gen.Choose(1, 40).ListOf()
+                  from byDays in Gen.Elements(true, false)
+                  from average in Gen.Elements(true, false)
+                  select (days, byDays, average);
+        return Prop.ForAll(gen.ToArbitrary(), input =>
+        {
+            var calculator = new RfmCalculator(new RfmOptions
+            {
+                Frequency = input.byDays ? FrequencyBasis.DistinctPurchaseDays : FrequencyBasis.Orders,
+                Monetary = input.average ? MonetaryBasis.AveragePerOrder : MonetaryBasis.Total,
+            });
+            var history = input.days.Select((d, i) => i % 3 == 2 ? Refund(d, 7m) : Purchase(d, d * 1.5m)).ToList();
+            var full = calculator.Compute("c1", history, AsOf);
+            var fast = calculator.ComputeScoringValues(history, AsOf);
+            return fast == (full.RecencyDays, full.Frequency, full.Monetary);
+        });
+    }
+
     [Fact]
     public void The_population_builder_matches_per_customer_computation()
     {

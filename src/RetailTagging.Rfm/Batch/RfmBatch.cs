@@ -46,13 +46,32 @@ public sealed class RfmBatch
         var options = _calculator.Options;
         var builder = new RfmQuantileScorerBuilder(options.Bins, options.SketchCapacity);
         long read = 0;
-        foreach (var chunk in Compute(source, asOf, cancellationToken))
+        var buffer = new List<RfmHistory>(ChunkSize);
+        var values = new (int? RecencyDays, int Frequency, decimal Monetary)[ChunkSize];
+        void Flush()
         {
-            foreach (var customer in chunk)
-                builder.Add(customer);
-            read += chunk.Length;
+            cancellationToken.ThrowIfCancellationRequested();
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+            Parallel.For(0, buffer.Count, options, i => values[i] = _calculator.ComputeScoringValues(buffer[i].Events, asOf));
+            // Source order into the sketches: the edges do not depend on thread timing.
+            for (var i = 0; i < buffer.Count; i++)
+            {
+                if (values[i].RecencyDays is { } recency)
+                    builder.Add(recency, values[i].Frequency, values[i].Monetary);
+            }
+            read += buffer.Count;
             progress?.Report(read);
+            buffer.Clear();
         }
+        foreach (var history in source)
+        {
+            ArgumentNullException.ThrowIfNull(history, nameof(source));
+            buffer.Add(history);
+            if (buffer.Count == ChunkSize)
+                Flush();
+        }
+        if (buffer.Count > 0)
+            Flush();
         return builder.Build();
     }
 

@@ -63,6 +63,45 @@ internal sealed class RfmAccumulator
         }
     }
 
+    /// <summary>
+    /// Only what quantile scoring needs (recency, frequency, monetary), with no allocation: the first pass of a
+    /// batch runs this for every customer. Same definitions as <see cref="Summarize"/>.
+    /// </summary>
+    public (int? RecencyDays, int Frequency, decimal Monetary) SummarizeScoringValues(DateTimeOffset asOf)
+    {
+        var asOfTicks = asOf.UtcTicks;
+        var purchases = CollectionsMarshal.AsSpan(_purchases);
+        var countDays = _settings.Frequency == FrequencyBasis.DistinctPurchaseDays;
+        if (countDays && !IsSorted(purchases))
+            purchases.Sort(default(DayThenInstant));
+        int orders = 0, days = 0, lastDay = int.MinValue, previousDay = int.MinValue;
+        decimal gross = 0m;
+        foreach (ref readonly var p in purchases)
+        {
+            if (p.UtcTicks > asOfTicks)
+                continue;
+            orders++;
+            gross += p.Amount;
+            lastDay = Math.Max(lastDay, p.Day);
+            if (p.Day != previousDay)
+            {
+                days++;
+                previousDay = p.Day;
+            }
+        }
+        if (orders == 0)
+            return (null, 0, 0m);
+        var net = gross;
+        foreach (var r in _refunds)
+        {
+            if (r.UtcTicks <= asOfTicks)
+                net -= r.Amount;
+        }
+        net = Math.Max(net, 0m);
+        return (Math.Max(0, _days.DayNumber(asOf) - lastDay), countDays ? days : orders,
+            _settings.Monetary == MonetaryBasis.Total ? net : Math.Round(net / orders, 4));
+    }
+
     public CustomerRfm Summarize(string customerId, DateTimeOffset asOf)
     {
         var asOfTicks = asOf.UtcTicks;

@@ -38,6 +38,16 @@ public sealed class RfmCalculator
         return accumulator.Summarize(customerId, asOf);
     }
 
+    /// <summary>Recency, frequency and monetary only, as <see cref="Compute"/> defines them, without allocating.</summary>
+    internal (int? RecencyDays, int Frequency, decimal Monetary) ComputeScoringValues(IReadOnlyList<CustomerEvent> history, DateTimeOffset asOf)
+    {
+        var accumulator = RentAccumulator();
+        accumulator.Reset();
+        for (var i = 0; i < history.Count; i++)
+            accumulator.Add(history[i] ?? throw new ArgumentException("The history contains a null event.", nameof(history)));
+        return accumulator.SummarizeScoringValues(asOf);
+    }
+
     /// <summary>Day number of an instant in the business time zone (used by the population builder).</summary>
     internal CalendarDays Days => _days;
 
