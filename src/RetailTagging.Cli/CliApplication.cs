@@ -11,6 +11,7 @@ public static class CliApplication
     {
         var root = new RootCommand("retail-tags: check, run and explain RetailTagging tag catalogs.");
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(IdentityCommand.Create());
         root.Subcommands.Add(RfmCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
