@@ -28,8 +28,10 @@ internal static class RfmData
             for (var e = 0; e < eventsPerCustomer; e++)
             {
                 var at = AsOf.AddMinutes(-random.Next(0, 730 * 24 * 60));
-                var refund = e % 10 == 9;
-                events[e] = new CustomerEvent($"{id}-{e}", id, refund ? EventTypes.Refund : EventTypes.Purchase, at)
+                // A mixed history: 60 % purchases, 10 % refunds, 30 % other events (views, cart adds).
+                var roll = random.Next(10);
+                var type = roll < 6 ? EventTypes.Purchase : roll == 6 ? EventTypes.Refund : roll < 9 ? EventTypes.PageView : EventTypes.CartAdd;
+                events[e] = new CustomerEvent($"{id}-{e}", id, type, at)
                 {
                     Amount = Math.Round((decimal)(random.NextDouble() * 300 + 1), 2),
                     Category = categories[random.Next(categories.Length)],
