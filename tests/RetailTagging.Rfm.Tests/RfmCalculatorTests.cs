@@ -99,6 +99,17 @@ public class RfmCalculatorTests
     }
 
     [Fact]
+    public void Shares_and_cycles_are_rounded_half_up()
+    {
+        var rfm = Calculator.Compute("c1", [Purchase(1, 1m, channel: "app"), Purchase(2, 1m, channel: "web"), Purchase(11, 1m, channel: "pos")], AsOf);
+        Assert.Equal(0.6667m, rfm.OnlineShare);
+        Assert.Equal(5.00m, rfm.CycleDays);
+        var four = Calculator.Compute("c1", [Purchase(1, 1m), Purchase(2, 2m, channel: "online"), Purchase(3, 1m), Purchase(11, 1m)], AsOf);
+        Assert.Equal(3.33m, four.CycleDays);
+        Assert.Equal(0.25m, four.OnlineShare);
+    }
+
+    [Fact]
     public void Category_ties_go_to_the_ordinally_smaller_name()
     {
         var rfm = Calculator.Compute("c1", [Purchase(1, 10m, "toys"), Purchase(2, 10m, "books")], AsOf);
