@@ -87,7 +87,7 @@ internal static class ExplainCommand
             ? [catalog.FindTag(one)!]
             : catalog.Tags.OrderBy(t => held.ContainsKey(t.Name) ? 0 : 1).ToList(); // stable: catalog order within each group
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Customer {customer.Id} as of {asOf:O} (business time zone {catalog.TimeZone.Id}): {events.Count} event(s) up to then; holds {held.Count} of {catalog.Tags.Count} tag(s)."));
+            $"Customer {customer.Id} as of {TaggingInputs.FormatInstant(asOf)} (business time zone {catalog.TimeZone.Id}): {events.Count} event(s) up to then; holds {held.Count} of {catalog.Tags.Count} tag(s)."));
         if (index.EventsAfterAsOf > 0)
             output.WriteLine($"{index.EventsAfterAsOf} later event(s) of this customer are not used.");
         foreach (var definition in tags)

@@ -110,7 +110,7 @@ internal static class RunCommand
         string customerSource, CustomerEventIndex events)
     {
         var text = new StringBuilder()
-            .Append($"retail-tags run: {customers} customer(s) tagged as of {asOf:O} with {catalog.Tags.Count} tag(s): ")
+            .Append($"retail-tags run: {customers} customer(s) tagged as of {TaggingInputs.FormatInstant(asOf)} with {catalog.Tags.Count} tag(s): ")
             .Append($"{rows} tag(s) assigned, {tagged} customer(s) hold at least one; ")
             .Append($"rejected rows: {problems.RejectedIn(customerSource)} in {customerSource}, {problems.RejectedIn(events.Source)} in {events.Source}");
         if (events.EventsAfterAsOf > 0)

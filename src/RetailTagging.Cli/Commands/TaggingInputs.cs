@@ -93,6 +93,10 @@ internal sealed class TaggingInputs
         throw new ArgumentException($"--as-of '{text}' is not an ISO-8601 instant (e.g. 2024-06-30T18:00:00+08:00) or a date (yyyy-MM-dd).");
     }
 
+    /// <summary>An instant for people: ISO-8601 with its offset, with a fraction only when it has one.</summary>
+    public static string FormatInstant(DateTimeOffset instant) =>
+        instant.ToString(instant.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "O", CultureInfo.InvariantCulture);
+
     /// <summary>Checks that an input file exists before any work, for a clear message.</summary>
     /// <exception cref="FileNotFoundException">It does not.</exception>
     public static void RequireFile(FileInfo file, string option)
