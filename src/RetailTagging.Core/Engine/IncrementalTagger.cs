@@ -39,6 +39,7 @@ public sealed class IncrementalTagger
         public readonly HashSet<string> EventIds = new(StringComparer.Ordinal);
         public readonly List<ManualTagDecision> Manual = [];
         public TagSet? Tags;
+        public Value[] Effective = [];
         public DateTimeOffset? Due;
     }
 
@@ -111,7 +112,10 @@ public sealed class IncrementalTagger
             }
             state.Events.Add(e);
             Prune(state, instant);
-            return new IngestResult(true, null, Reevaluate(state, instant));
+            // Only the tags this event's type can affect are re-evaluated, unless time-driven
+            // changes are due too, which need every tag.
+            var only = state.Tags is not null && (state.Due is null || state.Due > instant) ? _engine.AffectedBy(e.Type) : null;
+            return new IngestResult(true, null, Reevaluate(state, instant, only));
         }
     }
 
@@ -162,9 +166,10 @@ public sealed class IncrementalTagger
         }
     }
 
-    private TagEvaluation Reevaluate(CustomerState state, DateTimeOffset now)
+    private TagEvaluation Reevaluate(CustomerState state, DateTimeOffset now, bool[]? only = null)
     {
-        var evaluation = _engine.EvaluateInternal(state.Customer, state.Events, now, state.Tags, state.Manual);
+        if (state.Effective.Length != _engine.Catalog.Tags.Count) state.Effective = new Value[_engine.Catalog.Tags.Count];
+        var evaluation = _engine.EvaluateInternal(state.Customer, state.Events, now, state.Tags, state.Manual, state.Effective, only);
         state.Tags = evaluation.Tags;
         state.Due = evaluation.NextChangeAt;
         if (state.Due is { } due)
@@ -187,6 +192,4 @@ public sealed class IncrementalTagger
 
     /// <summary>Events held in state over all customers (for sizing).</summary>
     public long RetainedEventCount => _customers.Values.Sum(s => (long)s.Events.Count);
-
-    internal static bool IsHeld(Value value) => TagEngine.IsAssigned(value);
 }

@@ -27,7 +27,9 @@ public static class TagDiff
             foreach (var before in previous.Values)
             {
                 if (current.ContainsKey(before.Tag)) continue;
-                var expired = before.ExpiresAt is { } expiry && expiry <= at;
+                // A TTL tag that is gone has lapsed, even if the previous set saw its rule still holding.
+                var expired = before.Source != TagSource.Manual
+                    && (before.ExpiresAt is { } expiry && expiry <= at || catalog?.FindTag(before.Tag)?.TimeToLive is not null);
                 var version = catalog?.FindTag(before.Tag)?.Version ?? before.RuleVersion;
                 var reason = expired ? "ttl lapsed"
                     : catalog is not null && catalog.FindTag(before.Tag) is null ? "tag removed from the catalog"

@@ -35,7 +35,11 @@ public sealed class TagEngine
         TimeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _metrics = new TagEngineMetrics(meterFactory);
+        _affected = catalog.Dependencies.SelectMany(d => d.EventTypes).Distinct()
+            .ToDictionary(type => type, type => catalog.Dependencies.Select(d => d.EventTypes.Contains(type)).ToArray(), StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, bool[]> _affected;
 
     /// <summary>The catalog the engine evaluates.</summary>
     public CompiledCatalog Catalog { get; }
@@ -86,7 +90,7 @@ public sealed class TagEngine
         {
             (true, { Source: TagSource.Manual }) => $"'{tag}' is held by a manual decision (value {assignment.Value}), whatever the rule says.",
             (true, { ExpiresAt: { } expires }) when !TagEvaluator.IsAssigned(rule.Value) =>
-                $"'{tag}' is held because its rule held at {assignment.AssignedAt:O}; it lapses at {expires:O} unless confirmed again.",
+                $"'{tag}' is held by its time to live: its rule held until {expires - Catalog.FindTag(tag)!.TimeToLive!.Value:O}; it lapses at {expires:O} unless the rule holds again.",
             (true, _) => $"'{tag}' is held: its rule is {rule.Value}.",
             (false, _) when TagEvaluator.IsAssigned(rule.Value) => $"'{tag}' is not held: a manual decision removes it although the rule is {rule.Value}.",
             _ => $"'{tag}' is not held: its rule is {rule.Value}.",
@@ -176,6 +180,15 @@ public sealed class TagEngine
         return scores;
     }
 
-    internal TagEvaluation EvaluateInternal(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, TagSet? previous, IReadOnlyList<ManualTagDecision>? manual) =>
-        Evaluate(customer, events, asOf, previous, manual);
+    internal TagEvaluation EvaluateInternal(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, TagSet? previous,
+        IReadOnlyList<ManualTagDecision>? manual, Value[] effective, bool[]? only)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var evaluation = _evaluator.Evaluate(customer, events, asOf, Scores(customer, events, asOf), manual, previous, effective, only);
+        _metrics.Record(evaluation, Stopwatch.GetElapsedTime(started));
+        return evaluation;
+    }
+
+    /// <summary>For each event type, which tags it can affect (transitively through references).</summary>
+    internal bool[]? AffectedBy(string eventType) => _affected.TryGetValue(eventType, out var mask) ? mask : null;
 }

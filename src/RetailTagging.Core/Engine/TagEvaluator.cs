@@ -17,8 +17,14 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
 
     public CompiledCatalog Catalog => catalog;
 
+    /// <summary>
+    /// Evaluates every tag, or with <paramref name="only"/> and <paramref name="effectiveValues"/> only the
+    /// tags an event type can affect: the others keep their previous effective values. Selective
+    /// evaluation is used only when no TTL replay is needed, where it is exact.
+    /// </summary>
     public TagEvaluation Evaluate(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf,
-        IReadOnlyDictionary<string, decimal>? scores, IReadOnlyList<ManualTagDecision>? manual, TagSet? previous)
+        IReadOnlyDictionary<string, decimal>? scores, IReadOnlyList<ManualTagDecision>? manual, TagSet? previous,
+        Value[]? effectiveValues = null, bool[]? only = null)
     {
         var tags = catalog.Tags;
         var confirmedAt = new DateTimeOffset?[tags.Count];
@@ -29,6 +35,7 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
         if (time.HasTimeToLive && time.Horizon > TimeSpan.Zero) checkpoints.Insert(0, asOf - time.Horizon);
         checkpoints.Add(asOf);
         var heldBefore = new bool[tags.Count];
+        var selective = only is not null && effectiveValues is not null && checkpoints.Count == 1;
 
         EvaluationFrame frame = null!;
         foreach (var instant in checkpoints)
@@ -36,6 +43,13 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
             frame = catalog.Prepare(customer, events, instant, scores);
             for (var i = 0; i < tags.Count; i++)
             {
+                if (selective && !only![i])
+                {
+                    frame.Tags[i] = effectiveValues![i];
+                    manualApplied[i] = previous is not null && previous.TryGetValue(tags[i].Name, out var kept) && kept.Source == TagSource.Manual
+                        ? Decision(manual ?? [], customer.Id, tags[i].Name, instant) : null;
+                    continue;
+                }
                 var rule = catalog.EvaluateRule(i, frame);
                 var effective = rule;
                 if (_ttl[i] is { } ttl)
@@ -69,17 +83,19 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
             DateTimeOffset? expires = null;
             var assignedAt = asOf;
             if (manualApplied[i] is { } decision) assignedAt = decision.EffectiveFrom!.Value;
-            else if (_ttl[i] is { } ttl && confirmedAt[i] is { } confirmed)
+            else if (previous is not null && previous.TryGetValue(definition.Name, out var before) && before.Value.Equals(value) && before.Source == source)
+                assignedAt = before.AssignedAt;
+            // While its rule holds a TTL tag cannot lapse; once the rule stopped holding it lapses
+            // a TTL after that instant unless the rule holds again.
+            if (manualApplied[i] is null && _ttl[i] is { } ttl && !heldBefore[i] && confirmedAt[i] is { } confirmed)
             {
-                assignedAt = confirmed;
                 expires = confirmed + ttl;
                 expiries.Add(expires.Value);
             }
-            else if (previous is not null && previous.TryGetValue(definition.Name, out var before) && before.Value.Equals(value) && before.Source == source)
-                assignedAt = before.AssignedAt;
             assignments.Add(new TagAssignment(definition.Name, value, assignedAt, expires, source, definition.Version));
         }
 
+        if (effectiveValues is not null) frame.Tags.AsSpan(0, tags.Count).CopyTo(effectiveValues);
         var segments = new List<string>();
         for (var s = 0; s < catalog.Segments.Count; s++)
             if (catalog.InSegment(s, frame)) segments.Add(catalog.Segments[s].Name);

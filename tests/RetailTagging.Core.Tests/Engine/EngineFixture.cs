@@ -26,9 +26,9 @@ public static class EngineFixture
 
     public static readonly DateTimeOffset T = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static CompiledCatalog CompileCatalog()
+    public static CompiledCatalog CompileCatalog(string text = CatalogText)
     {
-        Assert.True(CatalogCompiler.TryCompile(CatalogText, out var catalog, out var diagnostics), string.Join("\n", diagnostics));
+        Assert.True(CatalogCompiler.TryCompile(text, out var catalog, out var diagnostics), string.Join("\n", diagnostics));
         return catalog!;
     }
 
