@@ -25,7 +25,8 @@ public static class RetailTaggingServiceCollectionExtensions
     /// Adds the compiled catalog (compiled once, on first use; a catalog with errors throws
     /// <see cref="CatalogCompilationException"/> listing every diagnostic), the <see cref="TagEngine"/>
     /// and a <see cref="TimeProvider"/> unless the host registered one. Score providers registered as
-    /// <see cref="IScoreProvider"/> feed <c>score("...")</c>.
+    /// <see cref="IScoreProvider"/> feed <c>score("...")</c>; <see cref="ICustomerAttributeProvider"/>s
+    /// supply derived attributes such as an RFM segment.
     /// </summary>
     public static IRetailTaggingBuilder AddRetailTagging(this IServiceCollection services, Action<RetailTaggingOptions> configure)
     {
@@ -47,7 +48,8 @@ public static class RetailTaggingServiceCollectionExtensions
                 sp.GetServices<IScoreProvider>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ILogger<TagEngine>>(),
-                sp.GetService<IMeterFactory>());
+                sp.GetService<IMeterFactory>(),
+                sp.GetServices<ICustomerAttributeProvider>());
         });
         return new Builder(services);
     }

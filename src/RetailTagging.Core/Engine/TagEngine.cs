@@ -23,8 +23,10 @@ public sealed class TagEngine
 
     /// <summary>Creates an engine.</summary>
     public TagEngine(CompiledCatalog catalog, TagEngineOptions? options = null, IEnumerable<IScoreProvider>? scoreProviders = null,
-        TimeProvider? timeProvider = null, ILogger<TagEngine>? logger = null, IMeterFactory? meterFactory = null)
+        TimeProvider? timeProvider = null, ILogger<TagEngine>? logger = null, IMeterFactory? meterFactory = null,
+        IEnumerable<ICustomerAttributeProvider>? attributeProviders = null)
     {
+        _attributeProviders = [.. attributeProviders ?? []];
         ArgumentNullException.ThrowIfNull(catalog);
         Options = options ?? new TagEngineOptions();
         Options.Validate();
@@ -40,6 +42,7 @@ public sealed class TagEngine
     }
 
     private readonly Dictionary<string, bool[]> _affected;
+    private readonly ICustomerAttributeProvider[] _attributeProviders;
 
     /// <summary>The catalog the engine evaluates.</summary>
     public CompiledCatalog Catalog { get; }
@@ -65,6 +68,7 @@ public sealed class TagEngine
         ArgumentNullException.ThrowIfNull(events);
         var instant = asOf ?? TimeProvider.GetUtcNow();
         var started = Stopwatch.GetTimestamp();
+        customer = Enrich(customer, events, instant);
         var evaluation = _evaluator.Evaluate(customer, events, instant, Scores(customer, events, instant), manualDecisions, previous);
         _metrics.Record(evaluation, Stopwatch.GetElapsedTime(started));
         return evaluation;
@@ -80,6 +84,7 @@ public sealed class TagEngine
         var index = Catalog.IndexOf(tag);
         if (index < 0) throw new ArgumentException($"The catalog has no tag '{tag}'.", nameof(tag));
         var instant = asOf ?? TimeProvider.GetUtcNow();
+        customer = Enrich(customer, events, instant);
         var scores = Scores(customer, events, instant);
         var evaluation = _evaluator.Evaluate(customer, events, instant, scores, manualDecisions, null);
         // The evaluation left this thread's frame at the instant with every tag's effective value.
@@ -161,6 +166,26 @@ public sealed class TagEngine
     /// <summary>Whether a tag value counts as held: true, or for valued tags, not null.</summary>
     public static bool IsAssigned(Value value) => TagEvaluator.IsAssigned(value);
 
+    /// <summary>The customer with provided attributes added (the host's own values win).</summary>
+    internal Customer Enrich(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf)
+    {
+        if (_attributeProviders.Length == 0) return customer;
+        var provided = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var provider in _attributeProviders)
+        {
+            try
+            {
+                provider.AddAttributes(customer, events, asOf, provided);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _logger.LogWarning(ex, "Attribute provider {Provider} failed for customer {Customer}", provider.GetType().Name, customer.Id);
+            }
+        }
+        foreach (var (name, value) in customer.Attributes) provided[name] = value;
+        return customer with { Attributes = provided };
+    }
+
     internal IReadOnlyDictionary<string, decimal>? Scores(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf)
     {
         if (_scoreProviders.Length == 0) return null;
@@ -184,6 +209,7 @@ public sealed class TagEngine
         IReadOnlyList<ManualTagDecision>? manual, Value[] effective, bool[]? only)
     {
         var started = Stopwatch.GetTimestamp();
+        customer = Enrich(customer, events, asOf);
         var evaluation = _evaluator.Evaluate(customer, events, asOf, Scores(customer, events, asOf), manual, previous, effective, only);
         _metrics.Record(evaluation, Stopwatch.GetElapsedTime(started));
         return evaluation;

@@ -209,6 +209,23 @@ public class EngineTests
         Assert.False(engine.Evaluate(Customer, [], T).Tags.ContainsKey("churn_risk"));
     }
 
+    [Fact]
+    public void AttributeProvidersSupplyDerivedAttributesButTheHostsValuesWin()
+    {
+        Assert.True(RetailTagging.Catalog.CatalogCompiler.TryCompile("attribute segment : string\ntag champion = customer.segment == \"Champions\"", out var catalog, out _));
+        var engine = new TagEngine(catalog!, attributeProviders: [new SegmentProvider()]);
+        Assert.True(engine.Evaluate(Customer, [], T).Tags.ContainsKey("champion"));
+        var stored = Customer with { Attributes = new Dictionary<string, object?> { ["segment"] = "Lost" } };
+        Assert.False(engine.Evaluate(stored, [], T).Tags.ContainsKey("champion"));
+        Assert.Contains("\"Champions\"", engine.Explain(Customer, [], "champion", T).ToString());
+    }
+
+    private sealed class SegmentProvider : ICustomerAttributeProvider
+    {
+        public void AddAttributes(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IDictionary<string, object?> attributes) =>
+            attributes["segment"] = "Champions";
+    }
+
     private sealed class Throwing : IScoreProvider
     {
         public void AddScores(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IDictionary<string, decimal> scores) =>
