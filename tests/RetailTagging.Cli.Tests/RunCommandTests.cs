@@ -350,6 +350,23 @@ public sealed class RunCommandTests : TaggingFixture
     }
 
     [Fact]
+    public void A_catalog_can_span_several_rules_files_and_json_output_is_json_lines()
+    {
+        var a = Write("a.tags", "tag bought = exists(purchase)\n");
+        var b = Write("b.tags", "tag repeat_buyer = @bought and count(purchase) > 1\n");
+        var out_ = P("tags.json");
+        foreach (var rules in new[] { new[] { "--rules", a, b }, ["-r", a, "-r", b] })
+        {
+            var (code, _, error) = Cli(["run", .. rules, "--customers", Customers, "--events", Events, "--as-of", "2024-06-30", "--out", out_]);
+            Assert.True(code == 0, error);
+            Assert.Equal(
+                ["{\"customer_id\":\"c1\",\"tag\":\"bought\",\"value\":true}", "{\"customer_id\":\"c1\",\"tag\":\"repeat_buyer\",\"value\":true}",
+                 "{\"customer_id\":\"c2\",\"tag\":\"bought\",\"value\":true}"],
+                File.ReadAllLines(out_));
+        }
+    }
+
+    [Fact]
     public void Score_columns_feed_model_tags()
     {
         var rules = Write("model.tags", """

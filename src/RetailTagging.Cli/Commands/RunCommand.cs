@@ -19,7 +19,7 @@ internal static class RunCommand
     public static Command Create(TimeProvider? time = null)
     {
         var inputs = new TaggingInputs();
-        var output = new Option<FileInfo?>("--out", "-o") { Description = "Write the rows here: .csv, or .jsonl/.ndjson for JSON Lines. Default: CSV on stdout." };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "Write the rows here: .csv, or .jsonl/.ndjson/.json for JSON Lines. Default: CSV on stdout." };
         var command = new Command("run", "Tag every customer of a dataset and write one row per assigned tag.");
         inputs.AddTo(command);
         command.Options.Add(output);

@@ -16,12 +16,12 @@ internal abstract class TagRowWriter : IDisposable
     /// <summary>Rows written so far.</summary>
     public long Rows { get; private set; }
 
-    /// <summary>A writer of the format the path's extension names: <c>.jsonl</c>/<c>.ndjson</c> for JSON Lines, CSV otherwise.</summary>
+    /// <summary>A writer of the format the path's extension names: <c>.jsonl</c>, <c>.ndjson</c> or <c>.json</c> for JSON Lines, CSV otherwise.</summary>
     public static TagRowWriter Create(TextWriter destination, string? path) =>
         IsJsonLines(path) ? new JsonLines(destination) : new Csv(destination);
 
     /// <summary>Whether an output path means JSON Lines.</summary>
-    public static bool IsJsonLines(string? path) => Path.GetExtension(path ?? "").ToLowerInvariant() is ".jsonl" or ".ndjson";
+    public static bool IsJsonLines(string? path) => Path.GetExtension(path ?? "").ToLowerInvariant() is ".jsonl" or ".ndjson" or ".json";
 
     /// <summary>Writes one assigned tag.</summary>
     public void Write(string customerId, string tag, Value value)
