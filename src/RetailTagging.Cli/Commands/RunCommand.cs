@@ -37,6 +37,12 @@ internal static class RunCommand
                 config.Error.WriteLine($"retail-tags run: error: {ex.Message}");
                 return 1;
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C or SIGTERM: the partial --out file is deleted; 130 is the shell's code for an interrupted command.
+                config.Error.WriteLine("retail-tags run: cancelled");
+                return 130;
+            }
         });
         return command;
     }
@@ -55,7 +61,7 @@ internal static class RunCommand
         var asOf = TaggingInputs.ResolveAsOf(request.AsOf, catalog.TimeZone, time);
 
         var problems = new InputProblemLog(error, request.Strict);
-        var events = CustomerEventIndex.Load(request.Events.FullName, catalog.Schema, asOf, problems);
+        var events = CustomerEventIndex.Load(request.Events.FullName, catalog.Schema, asOf, problems, cancellationToken: cancellationToken);
         if (problems.Failed)
             return 1;
 

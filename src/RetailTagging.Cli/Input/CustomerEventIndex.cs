@@ -40,7 +40,8 @@ internal sealed class CustomerEventIndex
     /// the run (<c>--strict</c>). <paramref name="keep"/> limits the customers whose events are kept (explain needs one).
     /// </summary>
     /// <exception cref="EventFileException">The file cannot be read at all (missing, no header, unknown extension).</exception>
-    public static CustomerEventIndex Load(string path, TagSchema schema, DateTimeOffset asOf, InputProblemLog problems, Func<string, bool>? keep = null)
+    public static CustomerEventIndex Load(string path, TagSchema schema, DateTimeOffset asOf, InputProblemLog problems, Func<string, bool>? keep = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(problems);
@@ -53,6 +54,8 @@ internal sealed class CustomerEventIndex
         {
             if (problems.Failed)
                 break;
+            if ((record.Line & 4095) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
             if (record.Rejection is { } rejection)
             {
                 problems.Reject(source, rejection.Line, rejection.Reason);
