@@ -1,0 +1,88 @@
+namespace RetailTagging.Lifecycle;
+
+public sealed partial class TriggerScheduler
+{
+    // Applies the policies to firings that fall due together, highest priority first per customer,
+    // so the frequency cap admits the most important ones. Order: consent, quiet hours, cooldown, cap.
+    private void Decide(List<Candidate> candidates, DateTimeOffset now, List<TriggerDecision> decisions, ref List<Delivery>? deliveries)
+    {
+        if (candidates.Count > 1)
+            candidates.Sort(static (a, b) =>
+            {
+                var byCustomer = string.CompareOrdinal(a.CustomerId, b.CustomerId);
+                if (byCustomer != 0) return byCustomer;
+                var byPriority = b.Definition.Priority.CompareTo(a.Definition.Priority);
+                return byPriority != 0 ? byPriority : string.CompareOrdinal(a.Definition.Id, b.Definition.Id);
+            });
+        foreach (var candidate in candidates)
+        {
+            var definition = candidate.Definition;
+            var key = IdempotencyKeys.For(definition.Id, candidate.CustomerId, candidate.CauseId);
+            if (!TryChooseChannel(definition, candidate.CustomerId, out var channel))
+            {
+                Suppress(candidate, key, now, "opted out of every channel", decisions);
+                continue;
+            }
+            if (definition.RespectsQuietHours && _options.QuietHours?.EndOfQuietPeriod(now, _options.TimeZone) is { } end)
+            {
+                var deferred = new TriggerTimer(definition.Id, candidate.CustomerId, candidate.CauseId, candidate.CausedAt, end, TimerStage.Deferred, anchor: candidate.Timer?.Anchor);
+                _store.Upsert(deferred);
+                decisions.Add(new TriggerDecision(definition.Id, candidate.CustomerId, key, TriggerOutcome.Deferred, end, "quiet hours"));
+                continue;
+            }
+            if (_ledger.InCooldown(candidate.CustomerId, definition.Id, definition.Cooldown ?? _options.DefaultCooldown, now))
+            {
+                Suppress(candidate, key, now, "cooldown", decisions);
+                continue;
+            }
+            if (definition.IsMarketing && _options.FrequencyCap is { } cap && _ledger.OverCap(candidate.CustomerId, cap, now))
+            {
+                Suppress(candidate, key, now, "frequency cap", decisions);
+                continue;
+            }
+            _ledger.RecordDelivery(candidate.CustomerId, definition.Id, definition.IsMarketing, now);
+            _ledger.MarkDecided(key, now);
+            var firing = new TriggerFiring(key, definition.Id, candidate.CustomerId, definition.Action, channel, definition.Priority,
+                candidate.CausedAt, now, 1, definition.Properties);
+            (deliveries ??= []).Add(new Delivery(firing, Lease(firing, candidate.CauseId, now)));
+            RearmDate(candidate);
+        }
+    }
+
+    private void Suppress(Candidate candidate, string key, DateTimeOffset now, string reason, List<TriggerDecision> decisions)
+    {
+        _ledger.MarkDecided(key, now);
+        if (candidate.Timer is { } timer) _store.Remove(timer);
+        decisions.Add(new TriggerDecision(candidate.Definition.Id, candidate.CustomerId, key, TriggerOutcome.Suppressed, now, reason));
+        RearmDate(candidate);
+    }
+
+    // A date trigger's occurrence is done: set next year's.
+    private void RearmDate(Candidate candidate)
+    {
+        if (candidate.Timer?.Anchor is { } anchor && candidate.Definition.Source is DateTriggerSource source)
+            ArmDate(candidate.Definition, source, candidate.CustomerId, anchor, candidate.CausedAt, []);
+    }
+
+    private bool TryChooseChannel(TriggerDefinition definition, string customerId, out TriggerChannel channel)
+    {
+        foreach (var c in definition.Channels)
+        {
+            if (_consent.IsOptedOut(customerId, c)) continue;
+            channel = c;
+            return true;
+        }
+        channel = default;
+        return false;
+    }
+
+    // The delivery's lease: a retry timer written before the sink is called and removed when it
+    // returns, so a crash mid-delivery becomes a retry. It replaces the timer the firing came from.
+    private TriggerTimer Lease(TriggerFiring firing, string causeId, DateTimeOffset now)
+    {
+        var lease = new TriggerTimer(firing.TriggerId, firing.CustomerId, causeId, firing.CausedAt,
+            now + _options.Delivery.BackoffAfter(firing.Attempt), TimerStage.Retry, firing.Attempt + 1, firing.Channel);
+        _store.Upsert(lease);
+        return lease;
+    }
+}
