@@ -11,17 +11,56 @@ internal sealed class FuzzyScorer(CompiledOptions options)
     private static readonly JaroWinkler Jw = new();
     private static readonly NormalizedLevenshtein Lev = new();
 
+    /// <summary>
+    /// The match probability, or 0 as soon as the evidence can no longer reach the review threshold
+    /// (comparisons run strongest first, so most non-matches stop after one or two fields).
+    /// </summary>
     public double Score(PreparedRecord left, PreparedRecord right)
     {
         var bits = options.PriorWeight;
-        foreach (var c in options.Comparisons)
+        var order = options.ComparisonOrder;
+        var remaining = options.TotalAgreeWeight;
+        foreach (var i in order)
         {
-            if (Similarity(c, left, right, out _, out _) is { } s)
+            var c = options.Comparisons[i];
+            remaining -= Math.Max(c.Agree, 0);
+            if (left.CompareValues[i] is { } a && right.CompareValues[i] is { } b)
             {
-                bits += Weight(c, s);
+                bits += Weight(c, Best(c.Method, a, b));
+            }
+            if (bits + remaining < options.ReviewBits)
+            {
+                return 0;
             }
         }
         return Probability(bits);
+    }
+
+    private static double Best(ComparisonMethod method, string[] left, string[] right)
+    {
+        var best = 0.0;
+        foreach (var a in left)
+        {
+            foreach (var b in right)
+            {
+                var s = string.Equals(a, b, StringComparison.Ordinal) ? 1.0 : method switch
+                {
+                    ComparisonMethod.Exact => 0.0,
+                    ComparisonMethod.Date => DateSimilarity(a, b),
+                    ComparisonMethod.Levenshtein => Lev.Similarity(a, b),
+                    _ => Jw.Similarity(a, b),
+                };
+                if (s > best)
+                {
+                    best = s;
+                    if (best >= 1)
+                    {
+                        return 1;
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     public MatchExplanation Explain(PreparedRecord left, PreparedRecord right)

@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace RetailTagging.Identity;
 
 /// <summary>
@@ -33,8 +31,7 @@ public sealed class EmailNormalizer : IIdentifierNormalizer
         }
         var text = raw.Trim().ToLowerInvariant();
         var at = text.LastIndexOf('@');
-        if (at <= 0 || at == text.Length - 1 || text.IndexOf('@') != at || text.Contains(' ')
-            || !text.AsSpan(at + 1).Contains('.') || !MailAddress.TryCreate(text, out _))
+        if (at <= 0 || at == text.Length - 1 || text.IndexOf('@') != at || !WellFormed(text, at))
         {
             return NormalizedValue.Invalid($"'{raw}' is not an e-mail address");
         }
@@ -58,5 +55,22 @@ public sealed class EmailNormalizer : IIdentifierNormalizer
         return local.Length == 0
             ? NormalizedValue.Invalid($"'{raw}' has an empty local part")
             : NormalizedValue.Valid(local + "@" + domain);
+    }
+
+    /// <summary>A practical address check (RFC 5322 allows more, retail systems never see it): printable ASCII or
+    /// Unicode letters, no spaces, a dotted domain without empty labels.</summary>
+    private static bool WellFormed(string text, int at)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '(' or ')' or ',' or ':' or ';' or '<' or '>' or '[' or ']' or '\\')
+            {
+                return false;
+            }
+        }
+        var domain = text.AsSpan(at + 1);
+        return domain.Contains('.') && !domain.StartsWith(".") && !domain.EndsWith(".") && !domain.Contains("..", StringComparison.Ordinal)
+            && !text.AsSpan(0, at).StartsWith(".") && !text.AsSpan(0, at).EndsWith(".");
     }
 }

@@ -23,7 +23,7 @@ internal static class TextFolding
         {
             return null;
         }
-        var text = raw.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
+        var text = (raw.IsNormalized(NormalizationForm.FormKC) ? raw : raw.Normalize(NormalizationForm.FormKC)).Trim().ToLowerInvariant();
         return text.Length == 0 ? null : text;
     }
 

@@ -112,6 +112,10 @@ internal sealed class CompiledOptions
             }
             return new Comparison(FieldSpec.Parse(c.Field, IsIdentifierType, "fuzzy comparison"), c.Method, c.AgreeWeight, c.DisagreeWeight, c.PartialFloor);
         }).ToArray();
+        // Strongest comparisons first, so that scoring can stop early (see FuzzyScorer.Score).
+        ComparisonOrder = Enumerable.Range(0, Comparisons.Length).OrderByDescending(i => Comparisons[i].Agree).ThenBy(i => i).ToArray();
+        TotalAgreeWeight = Comparisons.Sum(c => Math.Max(c.Agree, 0));
+        ReviewBits = ReviewThreshold <= 0 ? double.NegativeInfinity : ReviewThreshold >= 1 ? double.PositiveInfinity : Math.Log2(ReviewThreshold / (1 - ReviewThreshold));
         if (FuzzyEnabled && (BlockingKeys.Length == 0 || Comparisons.Length == 0))
         {
             throw new ArgumentException("Fuzzy matching needs at least one blocking key and one comparison (or set Fuzzy.Enabled to false).", nameof(options));
@@ -178,6 +182,11 @@ internal sealed class CompiledOptions
     public int MaxBlockSize { get; }
     public BlockingKey[] BlockingKeys { get; }
     public Comparison[] Comparisons { get; }
+    public int[] ComparisonOrder { get; }
+    public double TotalAgreeWeight { get; }
+
+    /// <summary>The review threshold as bits of evidence (log-odds, base 2).</summary>
+    public double ReviewBits { get; }
     public int MaxRecordsPerValue { get; }
     public IReadOnlyDictionary<string, int> SourcePriorities { get; }
     public SurvivorshipRule DefaultSurvivorship { get; }

@@ -18,15 +18,18 @@ internal sealed class PreparedRecord
     public required Dictionary<string, string> Folded { get; init; }
 
     /// <summary>Deterministic rule keys (rule name and values) and the rule index of each.</summary>
-    public required string[] Keys { get; init; }
-    public required int[] KeyRules { get; init; }
-    public required string[] BlockKeys { get; init; }
+    public string[] Keys { get; set; } = [];
+    public int[] KeyRules { get; set; } = [];
+    public string[] BlockKeys { get; set; } = [];
 
     /// <summary>Per limited type (same order as <see cref="CompiledOptions.LimitedTypes"/>), the record's values or null.</summary>
     public required string[]?[] LimitValues { get; init; }
 
     /// <summary>Per conflict field (same order as <see cref="CompiledOptions.ConflictFields"/>), the record's values or null.</summary>
     public required string[]?[] ConflictValues { get; init; }
+
+    /// <summary>Per fuzzy comparison (same order as <see cref="CompiledOptions.Comparisons"/>), the values compared, or null.</summary>
+    public required string[]?[] CompareValues { get; init; }
 
     /// <summary>Global index in the graph; -1 until indexed.</summary>
     public int Index { get; set; } = -1;

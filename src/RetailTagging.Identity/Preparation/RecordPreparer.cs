@@ -39,7 +39,15 @@ internal sealed class RecordPreparer(CompiledOptions options)
                 identifiers.Add((type, normalized.Value!));
             }
         }
-        var ids = identifiers.Distinct().Order().ToArray();
+        identifiers.Sort((a, b) => a.Type != b.Type ? string.CompareOrdinal(a.Type, b.Type) : string.CompareOrdinal(a.Value, b.Value));
+        var ids = new List<(string Type, string Value)>(identifiers.Count);
+        foreach (var id in identifiers)
+        {
+            if (ids.Count == 0 || ids[^1] != id)
+            {
+                ids.Add(id);
+            }
+        }
 
         var folded = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in record.Attributes)
@@ -62,15 +70,18 @@ internal sealed class RecordPreparer(CompiledOptions options)
             Source = record,
             Priority = options.PriorityOf(record),
             AnchorTicks = (record.CreatedAt ?? record.UpdatedAt)?.UtcTicks ?? long.MaxValue,
-            Identifiers = ids,
+            Identifiers = [.. ids],
             Issues = issues?.ToArray() ?? [],
             Folded = folded,
-            Keys = [],
-            KeyRules = [],
-            BlockKeys = [],
             LimitValues = new string[]?[options.LimitedTypes.Length],
             ConflictValues = new string[]?[options.ConflictFields.Length],
+            CompareValues = new string[]?[options.Comparisons.Length],
         };
+        for (var c = 0; c < options.Comparisons.Length; c++)
+        {
+            var values = prepared.Values(options.Comparisons[c].Field).Distinct().ToArray();
+            prepared.CompareValues[c] = values.Length == 0 ? null : values;
+        }
         for (var f = 0; f < options.ConflictFields.Length; f++)
         {
             var values = prepared.Values(options.ConflictFields[f]).Distinct().ToArray();
@@ -79,8 +90,15 @@ internal sealed class RecordPreparer(CompiledOptions options)
         for (var t = 0; t < options.LimitedTypes.Length; t++)
         {
             var type = options.LimitedTypes[t];
-            var values = ids.Where(i => i.Type == type).Select(i => i.Value).ToArray();
-            prepared.LimitValues[t] = values.Length == 0 ? null : values;
+            List<string>? values = null;
+            foreach (var (idType, value) in ids)
+            {
+                if (idType == type)
+                {
+                    (values ??= []).Add(value);
+                }
+            }
+            prepared.LimitValues[t] = values?.ToArray();
         }
 
         var keys = new List<string>();
@@ -101,20 +119,10 @@ internal sealed class RecordPreparer(CompiledOptions options)
                 blocks.AddRange(Combine(prepared, block.Text, block.Fields));
             }
         }
-        return new PreparedRecord
-        {
-            Source = prepared.Source,
-            Priority = prepared.Priority,
-            AnchorTicks = prepared.AnchorTicks,
-            Identifiers = prepared.Identifiers,
-            Issues = prepared.Issues,
-            Folded = prepared.Folded,
-            Keys = [.. keys],
-            KeyRules = [.. keyRules],
-            BlockKeys = [.. blocks.Distinct()],
-            LimitValues = prepared.LimitValues,
-            ConflictValues = prepared.ConflictValues,
-        };
+        prepared.Keys = [.. keys];
+        prepared.KeyRules = [.. keyRules];
+        prepared.BlockKeys = blocks.Count < 2 ? [.. blocks] : [.. blocks.Distinct()];
+        return prepared;
     }
 
     private static IEnumerable<string> Combine(PreparedRecord record, string name, FieldSpec[] fields)

@@ -277,13 +277,13 @@ internal sealed class IdentityGraph : IResolutionContext
                 // Same customer, same records, same history: keep the cached golden record.
                 state.Cached = previous.Cached;
             }
-            var before = new SortedSet<string>(StringComparer.Ordinal);
+            SortedSet<string>? before = null;
             foreach (var m in cluster.Members)
             {
                 var old = _clusterOf[m.Index];
                 if (old is not null)
                 {
-                    before.Add(old.Id);
+                    (before ??= new SortedSet<string>(StringComparer.Ordinal)).Add(old.Id);
                     if (!splitInto.TryGetValue(old.Id, out var into))
                     {
                         splitInto[old.Id] = into = new SortedSet<string>(StringComparer.Ordinal);
@@ -304,7 +304,7 @@ internal sealed class IdentityGraph : IResolutionContext
                 _clusterOf[m.Index] = state;
             }
             _clusters[state.Id] = state;
-            if (before.Count > 1 || (before.Count == 1 && before.Min != state.Id))
+            if (before is not null && (before.Count > 1 || (before.Count == 1 && before.Min != state.Id)))
             {
                 var reasons = string.Join("; ", cluster.Steps.Select(s => s.Reason).Distinct().Take(5));
                 changes.Add(new IdentityChange(now, IdentityChangeKind.Merged, [.. before], [state.Id], reasons));
