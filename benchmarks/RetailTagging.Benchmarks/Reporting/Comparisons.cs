@@ -11,7 +11,7 @@ internal static class Comparisons
 
     public static BenchmarkResult? Ours(IEnumerable<BenchmarkResult> group) =>
         group.FirstOrDefault(r => r.Method.StartsWith("Ours", StringComparison.Ordinal) && !BaselineMethods.Contains(r.Method))
-        ?? group.FirstOrDefault(r => r.Method.StartsWith("Ours", StringComparison.Ordinal) || r.Method == "EvaluateAll");
+        ?? group.FirstOrDefault(r => r.Method.StartsWith("Ours", StringComparison.Ordinal) || r.Method is "EvaluateAll" or "Batch");
 
     /// <summary>Mean of <paramref name="result"/> divided by the mean of <paramref name="reference"/>.</summary>
     public static double? Ratio(BenchmarkResult result, BenchmarkResult? reference) =>
@@ -31,6 +31,14 @@ internal static class Comparisons
         >= 1024 * 1024 => $"{bytes / (1024 * 1024):F1} MB",
         >= 1024 => $"{bytes / 1024:F1} KB",
         _ => $"{bytes:F0} B",
+    };
+
+    /// <summary>Operations (predicate calls, customers, compiles) per second at the mean.</summary>
+    public static string PerSecond(double ns) => ns <= 0 ? "" : (1e9 / ns) switch
+    {
+        >= 1e6 => $"{1e9 / ns / 1e6:F1} M/s",
+        >= 1e3 => $"{1e9 / ns / 1e3:F1} k/s",
+        var x => $"{x:F1}/s",
     };
 
     public static string Times(double? ratio) => ratio is { } r ? $"{r:0.##}x" : "";

@@ -37,14 +37,14 @@ internal static class ReportCommand
     private static string Table(IEnumerable<IGrouping<string, BenchmarkResult>> groups)
     {
         var s = new StringBuilder();
-        s.AppendLine("| Suite | Contender | Mean | Median | Allocated | Ratio to baseline | Ratio to RetailTagging |");
-        s.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        s.AppendLine("| Suite | Contender | Mean | Median | Per second | Allocated | Ratio to baseline | Ratio to RetailTagging |");
+        s.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var group in groups)
         {
             var baseline = Comparisons.Baseline(group);
             var ours = Comparisons.Ours(group);
             foreach (var r in group.OrderBy(r => r.MeanNs))
-                s.AppendLine($"| {group.Key} | {r.Title} | {Comparisons.Time(r.MeanNs)} | {Comparisons.Time(r.MedianNs)} | {Comparisons.Bytes(r.BytesPerOperation)} | {Comparisons.Times(Comparisons.Ratio(r, baseline))} | {Comparisons.Times(Comparisons.Ratio(r, ours))} |");
+                s.AppendLine($"| {group.Key} | {r.Title} | {Comparisons.Time(r.MeanNs)} | {Comparisons.Time(r.MedianNs)} | {Comparisons.PerSecond(r.MeanNs)} | {Comparisons.Bytes(r.BytesPerOperation)} | {Comparisons.Times(Comparisons.Ratio(r, baseline))} | {Comparisons.Times(Comparisons.Ratio(r, ours))} |");
         }
         return s.ToString();
     }
