@@ -38,6 +38,35 @@ public sealed class CompiledCatalog
         Segments = [.. _segments.Select(s => s.Definition)];
         Dependencies = TagDependencies.Analyze([.. _tags.Select(t => t.Bound)]);
         UnwindowedEventTypes = [.. aggregates.Specs.Where(s => s.Window is null).Select(s => s.EventType).Distinct()];
+        ReplayTags = ClosureOfTimeToLiveTags();
+        var replaySlots = Enumerable.Range(0, _tags.Length).Where(i => ReplayTags[i]).SelectMany(i => Dependencies[i].AggregateSlots).ToHashSet();
+        _replayAggregates = new AggregatePlan([.. aggregates.Specs.Where(s => replaySlots.Contains(s.Slot))]);
+    }
+
+    private readonly AggregatePlan _replayAggregates;
+
+    /// <summary>Tags with a time to live and every tag they reference: what a TTL replay evaluates.</summary>
+    internal bool[] ReplayTags { get; }
+
+    private bool[] ClosureOfTimeToLiveTags()
+    {
+        var mask = new bool[_tags.Length];
+        // Dependency order: walk backwards so a tag's references are marked after the tag.
+        for (var i = _tags.Length - 1; i >= 0; i--)
+        {
+            if (_tags[i].Definition.TimeToLive is not null) mask[i] = true;
+            if (mask[i]) foreach (var reference in Dependencies[i].References) mask[reference] = true;
+        }
+        return mask;
+    }
+
+    /// <summary>Like <see cref="Prepare"/>, computing only the aggregates a TTL replay reads.</summary>
+    internal EvaluationFrame PrepareReplay(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IReadOnlyDictionary<string, decimal>? scores)
+    {
+        var frame = EvaluationFrame.ForThisThread();
+        frame.Reset(customer, events, asOf, TimeZone, scores, _aggregates.Count, _tags.Length);
+        _replayAggregates.Run(frame);
+        return frame;
     }
 
     /// <summary>Event types read by some aggregate without a window.</summary>

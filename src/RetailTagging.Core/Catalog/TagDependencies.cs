@@ -13,7 +13,8 @@ internal sealed record TagDependencies(
     IReadOnlyDictionary<string, IReadOnlySet<TimeSpan>> Windows,
     bool ReadsClock,
     bool ReadsScores,
-    IReadOnlyList<int> References)
+    IReadOnlyList<int> References,
+    IReadOnlySet<int> AggregateSlots)
 {
     public static TagDependencies[] Analyze(IReadOnlyList<BoundExpr> tags)
     {
@@ -25,6 +26,7 @@ internal sealed record TagDependencies(
             var clock = false;
             var scores = false;
             var references = new List<int>();
+            var slots = new HashSet<int>();
             var stack = new Stack<BoundExpr>();
             stack.Push(tags[i]);
             while (stack.Count > 0)
@@ -34,6 +36,7 @@ internal sealed record TagDependencies(
                 {
                     case BoundAggregate aggregate:
                         types.Add(aggregate.Spec.EventType);
+                        slots.Add(aggregate.Spec.Slot);
                         if (aggregate.Spec.Window is { } window)
                             (windows.TryGetValue(aggregate.Spec.EventType, out var set) ? set : windows[aggregate.Spec.EventType] = []).Add(window);
                         if (aggregate.Spec.Filter is { } filter) stack.Push(filter);
@@ -61,7 +64,7 @@ internal sealed record TagDependencies(
                 clock |= dependency.ReadsClock;
                 scores |= dependency.ReadsScores;
             }
-            result[i] = new TagDependencies(types, windows.ToDictionary(w => w.Key, w => (IReadOnlySet<TimeSpan>)w.Value, StringComparer.Ordinal), clock, scores, references);
+            result[i] = new TagDependencies(types, windows.ToDictionary(w => w.Key, w => (IReadOnlySet<TimeSpan>)w.Value, StringComparer.Ordinal), clock, scores, references, slots);
         }
         return result;
     }

@@ -26,6 +26,7 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
         IReadOnlyDictionary<string, decimal>? scores, IReadOnlyList<ManualTagDecision>? manual, TagSet? previous,
         Value[]? effectiveValues = null, bool[]? only = null)
     {
+        events = DistinctEvents.Of(events);
         var tags = catalog.Tags;
         var confirmedAt = new DateTimeOffset?[tags.Count];
         var confirmedValue = new Value[tags.Count];
@@ -37,12 +38,17 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
         var heldBefore = new bool[tags.Count];
         var selective = only is not null && effectiveValues is not null && checkpoints.Count == 1;
 
+        var replay = catalog.ReplayTags;
         EvaluationFrame frame = null!;
-        foreach (var instant in checkpoints)
+        for (var c = 0; c < checkpoints.Count; c++)
         {
-            frame = catalog.Prepare(customer, events, instant, scores);
+            var instant = checkpoints[c];
+            // Before the instant itself only TTL tags and what they reference need values.
+            var final = c == checkpoints.Count - 1;
+            frame = final ? catalog.Prepare(customer, events, instant, scores) : catalog.PrepareReplay(customer, events, instant, scores);
             for (var i = 0; i < tags.Count; i++)
             {
+                if (!final && !replay[i]) continue;
                 if (selective && !only![i])
                 {
                     frame.Tags[i] = effectiveValues![i];

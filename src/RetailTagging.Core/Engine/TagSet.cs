@@ -1,12 +1,11 @@
 using System.Collections;
-using System.Collections.Frozen;
 
 namespace RetailTagging.Engine;
 
 /// <summary>The tags one customer holds as of an instant. Immutable.</summary>
 public sealed class TagSet : IReadOnlyDictionary<string, TagAssignment>
 {
-    private readonly FrozenDictionary<string, TagAssignment> _assignments;
+    private readonly Dictionary<string, TagAssignment> _assignments;
 
     /// <summary>Creates a tag set.</summary>
     public TagSet(string customerId, DateTimeOffset asOf, IEnumerable<TagAssignment> assignments)
@@ -15,7 +14,10 @@ public sealed class TagSet : IReadOnlyDictionary<string, TagAssignment>
         ArgumentNullException.ThrowIfNull(assignments);
         CustomerId = customerId;
         AsOf = asOf;
-        _assignments = assignments.ToFrozenDictionary(a => a.Tag, StringComparer.Ordinal);
+        // A plain dictionary: sets are built once per evaluation and read a few times, so a
+        // frozen one's build cost would never pay off.
+        _assignments = new Dictionary<string, TagAssignment>(StringComparer.Ordinal);
+        foreach (var assignment in assignments) _assignments[assignment.Tag] = assignment;
     }
 
     /// <summary>An empty set.</summary>

@@ -14,6 +14,9 @@ internal sealed class TimeAnalysis
     private readonly Dictionary<string, TimeSpan[]> _windowsByType;
     private readonly HashSet<string> _typesRead;
     private readonly bool _readsClock;
+    private readonly HashSet<string> _replayTypes;
+    private readonly Dictionary<string, TimeSpan[]> _replayWindows;
+    private readonly bool _replayReadsClock;
 
     public TimeAnalysis(CompiledCatalog catalog)
     {
@@ -24,6 +27,12 @@ internal sealed class TimeAnalysis
             .GroupBy(w => w.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.SelectMany(w => w.Value).Distinct().ToArray(), StringComparer.Ordinal);
         _readsClock = dependencies.Any(d => d.ReadsClock);
+        var replay = dependencies.Where((_, i) => catalog.ReplayTags[i]).ToList();
+        _replayTypes = [.. replay.SelectMany(d => d.EventTypes)];
+        _replayWindows = replay.SelectMany(d => d.Windows)
+            .GroupBy(w => w.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(w => w.Value).Distinct().ToArray(), StringComparer.Ordinal);
+        _replayReadsClock = replay.Any(d => d.ReadsClock);
         var ttls = catalog.Tags.Select(t => t.TimeToLive ?? TimeSpan.Zero).ToArray();
         // A TTL tag's value at T depends on its rule at instants back to T - ttl, and that rule on
         // its references' values back to their own TTLs: the horizon adds TTLs along references.
@@ -45,18 +54,18 @@ internal sealed class TimeAnalysis
 
     public bool Reads(string eventType) => _typesRead.Contains(eventType);
 
-    /// <summary>Instants in (from, to) at which some rule could change, ascending, without duplicates.</summary>
+    /// <summary>Instants in (from, to) at which a TTL tag's rule (or a tag it references) could change, ascending.</summary>
     public List<DateTimeOffset> ChangeInstants(IReadOnlyList<CustomerEvent> events, DateTimeOffset from, DateTimeOffset to)
     {
         var instants = new SortedSet<DateTimeOffset>();
         foreach (var e in events)
         {
-            if (!_typesRead.Contains(e.Type)) continue;
+            if (!_replayTypes.Contains(e.Type)) continue;
             Add(e.At);
-            if (_windowsByType.TryGetValue(e.Type, out var windows))
+            if (_replayWindows.TryGetValue(e.Type, out var windows))
                 foreach (var window in windows) Add(e.At + window);
         }
-        if (_readsClock)
+        if (_replayReadsClock)
         {
             var midnight = NextMidnight(from);
             while (midnight < to) { Add(midnight); midnight = NextMidnight(midnight); }

@@ -29,7 +29,8 @@ public class EngineProperties
         var random = new Random(seed);
         var customer = new Customer("c1");
         var events = RandomEvents(random, "c1", random.Next(0, 30));
-        var batch = engine.Evaluate(customer, events, T);
+        // Batch sees the duplicates too: they count once.
+        var batch = engine.Evaluate(customer, [.. events, .. events.Where(_ => random.Next(5) == 0)], T);
 
         // Events arrive shuffled, some twice, each as "now" moves forward, then time advances to T.
         var arrivals = events.Concat(events.Where(_ => random.Next(4) == 0)).OrderBy(_ => random.Next()).ToList();

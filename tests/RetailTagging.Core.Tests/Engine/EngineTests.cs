@@ -34,6 +34,14 @@ public class EngineTests
     }
 
     [Fact]
+    public void DuplicateEventIdsCountOnce()
+    {
+        var purchase = Event("p1", "purchase", T.AddDays(-2), 300m);
+        var result = _engine.Evaluate(Customer, [purchase, purchase, purchase with { Amount = 999m }], T);
+        Assert.Equal(Value.FromNumber(300m), result.Tags["spend_90d"].Value);
+    }
+
+    [Fact]
     public void RefundsAreOrdinaryEventsThatRulesSubtract()
     {
         var events = new[] { Event("p1", "purchase", T.AddDays(-2), 600m), Event("r1", "refund", T.AddDays(-1), 150m) };
