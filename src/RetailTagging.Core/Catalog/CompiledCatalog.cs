@@ -60,6 +60,13 @@ public sealed class CompiledCatalog
         return mask;
     }
 
+    /// <summary>Moves a prepared frame's clock to a later instant, keeping its aggregates (valid when no event or window changes between).</summary>
+    internal EvaluationFrame AdvanceClock(EvaluationFrame frame, DateTimeOffset asOf)
+    {
+        frame.MoveClock(asOf, TimeZone);
+        return frame;
+    }
+
     /// <summary>Like <see cref="Prepare"/>, computing only the aggregates a TTL replay reads.</summary>
     internal EvaluationFrame PrepareReplay(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IReadOnlyDictionary<string, decimal>? scores)
     {

@@ -14,6 +14,7 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
 {
     private readonly TimeSpan?[] _ttl = [.. catalog.Tags.Select(t => t.TimeToLive)];
     private readonly bool[] _readsScores = [.. catalog.Dependencies.Select(d => d.ReadsScores)];
+    private readonly bool[] _readsClock = [.. catalog.Dependencies.Select(d => d.ReadsClock)];
 
     public CompiledCatalog Catalog => catalog;
 
@@ -33,8 +34,8 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
         var manualApplied = new ManualTagDecision?[tags.Count];
         // With TTL tags, replay the horizon: its start, every instant a rule could change, and the instant itself.
         var checkpoints = time.HasTimeToLive ? time.ChangeInstants(events, asOf - time.Horizon, asOf) : [];
-        if (time.HasTimeToLive && time.Horizon > TimeSpan.Zero) checkpoints.Insert(0, asOf - time.Horizon);
-        checkpoints.Add(asOf);
+        if (time.HasTimeToLive && time.Horizon > TimeSpan.Zero) checkpoints.Insert(0, (asOf - time.Horizon, false));
+        checkpoints.Add((asOf, false));
         var heldBefore = new bool[tags.Count];
         var selective = only is not null && effectiveValues is not null && checkpoints.Count == 1;
 
@@ -42,13 +43,16 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
         EvaluationFrame frame = null!;
         for (var c = 0; c < checkpoints.Count; c++)
         {
-            var instant = checkpoints[c];
-            // Before the instant itself only TTL tags and what they reference need values.
+            var (instant, clockOnly) = checkpoints[c];
+            // Before the instant itself only TTL tags and what they reference need values; at a
+            // midnight where no event or window changes, only the rules that read the clock.
             var final = c == checkpoints.Count - 1;
-            frame = final ? catalog.Prepare(customer, events, instant, scores) : catalog.PrepareReplay(customer, events, instant, scores);
+            frame = final ? catalog.Prepare(customer, events, instant, scores)
+                : clockOnly && frame is not null ? catalog.AdvanceClock(frame, instant)
+                : catalog.PrepareReplay(customer, events, instant, scores);
             for (var i = 0; i < tags.Count; i++)
             {
-                if (!final && !replay[i]) continue;
+                if (!final && (!replay[i] || (clockOnly && !_readsClock[i]))) continue;
                 if (selective && !only![i])
                 {
                     frame.Tags[i] = effectiveValues![i];

@@ -54,27 +54,32 @@ internal sealed class TimeAnalysis
 
     public bool Reads(string eventType) => _typesRead.Contains(eventType);
 
-    /// <summary>Instants in (from, to) at which a TTL tag's rule (or a tag it references) could change, ascending.</summary>
-    public List<DateTimeOffset> ChangeInstants(IReadOnlyList<CustomerEvent> events, DateTimeOffset from, DateTimeOffset to)
+    /// <summary>
+    /// Instants in (from, to) at which a TTL tag's rule (or a tag it references) could change,
+    /// ascending. An instant that is only a local midnight is marked clock-only: aggregates
+    /// cannot change there, only rules that read the clock.
+    /// </summary>
+    public List<(DateTimeOffset Instant, bool ClockOnly)> ChangeInstants(IReadOnlyList<CustomerEvent> events, DateTimeOffset from, DateTimeOffset to)
     {
-        var instants = new SortedSet<DateTimeOffset>();
+        var instants = new SortedDictionary<DateTimeOffset, bool>();
         foreach (var e in events)
         {
             if (!_replayTypes.Contains(e.Type)) continue;
-            Add(e.At);
+            Add(e.At, false);
             if (_replayWindows.TryGetValue(e.Type, out var windows))
-                foreach (var window in windows) Add(e.At + window);
+                foreach (var window in windows) Add(e.At + window, false);
         }
         if (_replayReadsClock)
         {
             var midnight = NextMidnight(from);
-            while (midnight < to) { Add(midnight); midnight = NextMidnight(midnight); }
+            while (midnight < to) { Add(midnight, true); midnight = NextMidnight(midnight); }
         }
-        return [.. instants];
+        return [.. instants.Select(i => (i.Key, i.Value))];
 
-        void Add(DateTimeOffset instant)
+        void Add(DateTimeOffset instant, bool clockOnly)
         {
-            if (instant > from && instant < to) instants.Add(instant);
+            if (instant <= from || instant >= to) return;
+            instants[instant] = instants.TryGetValue(instant, out var existing) ? existing && clockOnly : clockOnly;
         }
     }
 

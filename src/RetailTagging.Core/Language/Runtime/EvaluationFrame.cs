@@ -33,6 +33,14 @@ internal sealed class EvaluationFrame
     /// <summary>This thread's frame. Evaluations never nest, so one per thread suffices.</summary>
     public static EvaluationFrame ForThisThread() => t_current ??= new EvaluationFrame();
 
+    /// <summary>Moves the clock only: customer, events and aggregate results stay.</summary>
+    public void MoveClock(DateTimeOffset asOf, TimeZoneInfo zone)
+    {
+        AsOf = asOf;
+        Zone = zone;
+        AsOfDate = Calendar.LocalDate(asOf, zone);
+    }
+
     public void Reset(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, TimeZoneInfo zone,
         IReadOnlyDictionary<string, decimal>? scores, int aggregateCount, int tagCount)
     {
