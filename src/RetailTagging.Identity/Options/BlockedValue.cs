@@ -23,8 +23,11 @@ public sealed class BlockedValue
         new() { Type = IdentifierTypes.Phone, Value = "13800138000" },
         new() { Type = IdentifierTypes.Phone, Value = "12345678901" },
         new() { Type = IdentifierTypes.Phone, Value = "00000000000" },
+        new() { Type = IdentifierTypes.Phone, Value = "13888888888" },
+        // 138 8888 8888, 139 0000 0000...: a real prefix followed by eight identical digits.
+        new() { Type = IdentifierTypes.Phone, Pattern = @"\+861[3-9]\d(?:0{8}|1{8}|2{8}|3{8}|4{8}|5{8}|6{8}|7{8}|8{8}|9{8})" },
         // 13333333333, 18888888888...: one digit repeated after the leading 1.
-        new() { Type = IdentifierTypes.Phone, Pattern = @"\+861([3-9])\1{9}" },
+        new() { Type = IdentifierTypes.Phone, Pattern = @"\+861(?:3{10}|4{10}|5{10}|6{10}|7{10}|8{10}|9{10})" },
         new() { Type = IdentifierTypes.Email, Value = "test@test.com" },
         new() { Type = IdentifierTypes.Email, Value = "a@a.com" },
         new() { Type = IdentifierTypes.Email, Pattern = @"[^@]+@(example\.(com|org|net)|test\.com|test\.cn)" },

@@ -152,7 +152,7 @@ internal sealed class CompiledOptions
             {
                 try
                 {
-                    _blockedPatterns.Add((type, Patterns.GetOrAdd(b.Pattern!, p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)))));
+                    _blockedPatterns.Add((type, Patterns.GetOrAdd(b.Pattern!, Compile)));
                 }
                 catch (ArgumentException ex)
                 {
@@ -166,6 +166,23 @@ internal sealed class CompiledOptions
         DefaultSurvivorship = survivorship.Default;
         Survivorship = new Dictionary<string, SurvivorshipRule>(survivorship.Attributes ?? new Dictionary<string, SurvivorshipRule>(), StringComparer.OrdinalIgnoreCase);
         CustomerIdPrefix = options.CustomerIdPrefix ?? "";
+    }
+
+    /// <summary>
+    /// Linear-time matching (no backtracking, so no timeout to check on every match) when the pattern allows
+    /// it; patterns with backreferences or lookarounds fall back to a backtracking engine with a timeout.
+    /// </summary>
+    private static Regex Compile(string pattern)
+    {
+        var anchored = $"^(?:{pattern})$";
+        try
+        {
+            return new Regex(anchored, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(anchored, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        }
     }
 
     public IdentityResolutionOptions Source { get; }

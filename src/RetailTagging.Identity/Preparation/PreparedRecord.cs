@@ -40,6 +40,24 @@ internal sealed class PreparedRecord
     /// <summary>Fuzzy partners scoring at least the review threshold (index, score).</summary>
     public List<(int Other, double Score)>? Partners { get; set; }
 
+    /// <summary>The distinct values of a field, or null when the record has none (no iterator, no set).</summary>
+    public string[]? ValueArray(FieldSpec field)
+    {
+        if (!field.IsIdentifier)
+        {
+            return Folded.TryGetValue(field.Name, out var folded) && field.Cut(folded) is { } one ? [one] : null;
+        }
+        List<string>? list = null;
+        foreach (var (type, value) in Identifiers)
+        {
+            if (type == field.Name && field.Cut(value) is { } cut && (list is null || !list.Contains(cut)))
+            {
+                (list ??= []).Add(cut);
+            }
+        }
+        return list?.ToArray();
+    }
+
     public IEnumerable<string> Values(FieldSpec field)
     {
         if (field.IsIdentifier)

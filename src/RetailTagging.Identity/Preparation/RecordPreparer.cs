@@ -79,13 +79,11 @@ internal sealed class RecordPreparer(CompiledOptions options)
         };
         for (var c = 0; c < options.Comparisons.Length; c++)
         {
-            var values = prepared.Values(options.Comparisons[c].Field).Distinct().ToArray();
-            prepared.CompareValues[c] = values.Length == 0 ? null : values;
+            prepared.CompareValues[c] = prepared.ValueArray(options.Comparisons[c].Field);
         }
         for (var f = 0; f < options.ConflictFields.Length; f++)
         {
-            var values = prepared.Values(options.ConflictFields[f]).Distinct().ToArray();
-            prepared.ConflictValues[f] = values.Length == 0 ? null : values;
+            prepared.ConflictValues[f] = prepared.ValueArray(options.ConflictFields[f]);
         }
         for (var t = 0; t < options.LimitedTypes.Length; t++)
         {
@@ -127,11 +125,33 @@ internal sealed class RecordPreparer(CompiledOptions options)
 
     private static IEnumerable<string> Combine(PreparedRecord record, string name, FieldSpec[] fields)
     {
+        // The usual case, one value per field, builds one string and nothing else.
+        string[]?[]? all = null;
+        var single = true;
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var values = record.ValueArray(fields[f]);
+            if (values is null)
+            {
+                return [];
+            }
+            (all ??= new string[]?[fields.Length])[f] = values;
+            single &= values.Length == 1;
+        }
+        if (single)
+        {
+            var sb = new System.Text.StringBuilder(name);
+            foreach (var values in all!)
+            {
+                sb.Append(Separator).Append(values![0]);
+            }
+            return [sb.ToString()];
+        }
         var partial = new List<string> { name };
-        foreach (var field in fields)
+        foreach (var values in all!)
         {
             var next = new List<string>();
-            foreach (var value in record.Values(field))
+            foreach (var value in values!)
             {
                 foreach (var prefix in partial)
                 {
@@ -140,10 +160,6 @@ internal sealed class RecordPreparer(CompiledOptions options)
                         next.Add(prefix + Separator + value);
                     }
                 }
-            }
-            if (next.Count == 0)
-            {
-                return [];
             }
             partial = next;
         }

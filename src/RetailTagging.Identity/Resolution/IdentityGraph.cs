@@ -74,8 +74,18 @@ internal sealed class IdentityGraph : IResolutionContext
     /// <summary>Adds (or replaces, by id) prepared records and re-resolves what they touch.</summary>
     public List<IdentityChange> Add(PreparedRecord[] batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var dirty = new HashSet<int>();
-        var fresh = new HashSet<int>();
+        var dirty = new HashSet<int>(batch.Length);
+        var fresh = new HashSet<int>(batch.Length);
+        var recluster = new List<int>();
+        // Grow the big tables once per batch rather than by repeated doubling (each doubling copies them).
+        var expected = _records.Count + batch.Length;
+        _records.EnsureCapacity(expected);
+        _parent.EnsureCapacity(expected);
+        _clusterOf.EnsureCapacity(expected);
+        _byId.EnsureCapacity(expected);
+        _componentMembers.EnsureCapacity(expected);
+        _keyIndex.EnsureCapacity(_keyIndex.Count + batch.Sum(b => b.Keys.Length));
+        _blockIndex.EnsureCapacity(_blockIndex.Count + batch.Sum(b => b.BlockKeys.Length));
         foreach (var p in batch)
         {
             int index;
@@ -104,7 +114,12 @@ internal sealed class IdentityGraph : IResolutionContext
             {
                 var list = Slot(_keyIndex, key);
                 list.Add(index);
-                if (list.Count > 1)
+                if (list.Count == _options.MaxRecordsPerValue + 1)
+                {
+                    // The value just became junk: it links nobody, and the component it glued together is rebuilt.
+                    recluster.Add(list[0]);
+                }
+                else if (list.Count > 1 && list.Count <= _options.MaxRecordsPerValue)
                 {
                     Union(index, list[0]);
                 }
@@ -117,6 +132,7 @@ internal sealed class IdentityGraph : IResolutionContext
                 {
                     // The block just became too big to compare in: pairs it produced no longer count.
                     dirty.UnionWith(list);
+                    recluster.AddRange(list);
                 }
             }
         }
@@ -124,6 +140,10 @@ internal sealed class IdentityGraph : IResolutionContext
         if (_options.FuzzyEnabled)
         {
             ScoreCandidates(fresh, cancellationToken);
+        }
+        foreach (var root in recluster.Select(FindRoot).Distinct().ToArray())
+        {
+            dirty.UnionWith(Recluster(root));
         }
         return Resolve(dirty, now, "records added", cancellationToken);
     }
@@ -228,6 +248,56 @@ internal sealed class IdentityGraph : IResolutionContext
                 _componentReviews[big] = reviews;
             }
         }
+    }
+
+    /// <summary>
+    /// Recomputes the connectivity of one candidate component from its live links (keys that are not
+    /// junk, fuzzy pairs in blocks that are not too big, link decisions), splitting it where a value that
+    /// turned out to be junk had glued it together. Returns its members, which all need re-resolving.
+    /// </summary>
+    private List<int> Recluster(int root)
+    {
+        var members = _componentMembers[root];
+        _componentMembers.Remove(root);
+        if (_componentReviews.Remove(root, out var reviews))
+        {
+            // Reviews are recomputed with the component; the new components start without any.
+            foreach (var id in reviews)
+            {
+                _reviews.Remove(id);
+            }
+        }
+        foreach (var m in members)
+        {
+            _parent[m] = m;
+            _componentMembers[m] = [m];
+        }
+        foreach (var m in members)
+        {
+            var record = _records[m];
+            foreach (var key in record.Keys)
+            {
+                if (!IsHotKey(key) && _keyIndex[key] is [var first, _, ..])
+                {
+                    Union(m, first);
+                }
+            }
+            foreach (var (other, _) in record.Partners ?? [])
+            {
+                if (record.BlockKeys.Any(b => !IsHotBlock(b) && _records[other].BlockKeys.Contains(b)))
+                {
+                    Union(m, other);
+                }
+            }
+            foreach (var decision in DecisionsFor(record.Id))
+            {
+                if (decision.Kind == DecisionKind.Link && _byId.TryGetValue(decision.LeftRecordIds[0], out var a) && _byId.TryGetValue(decision.RightRecordIds[0], out var b))
+                {
+                    Union(a, b);
+                }
+            }
+        }
+        return members;
     }
 
     /// <summary>Re-resolves the candidate components of the given records and applies the outcome.</summary>
