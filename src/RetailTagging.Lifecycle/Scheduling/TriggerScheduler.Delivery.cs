@@ -10,6 +10,13 @@ public sealed partial class TriggerScheduler
     {
         foreach (var (firing, lease) in deliveries)
         {
+            // Consent can change while earlier firings of the batch are delivered: check it right before the call.
+            if (_consent.IsOptedOut(firing.CustomerId, firing.Channel))
+            {
+                _store.Remove(lease);
+                decisions.Add(new TriggerDecision(firing.TriggerId, firing.CustomerId, firing.IdempotencyKey, TriggerOutcome.Suppressed, _time.GetUtcNow(), "opted out before delivery", firing.Channel));
+                continue;
+            }
             try
             {
                 await _sink.DeliverAsync(firing, cancellationToken).ConfigureAwait(false);

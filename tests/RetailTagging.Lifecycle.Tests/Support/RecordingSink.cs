@@ -12,12 +12,16 @@ public sealed class RecordingSink(TimeProvider time, IConsentStore? consent = nu
     public List<TriggerFiring> ReachedOptedOutChannel { get; } = [];
     public int FailuresBeforeSuccess { get; set; }
 
+    /// <summary>Called on every attempt after the consent check, e.g. to opt the customer out mid-delivery.</summary>
+    public Action<TriggerFiring>? OnAttempt { get; set; }
+
     public ValueTask DeliverAsync(TriggerFiring firing, CancellationToken cancellationToken)
     {
         lock (_attempts)
         {
             Attempts.Add((firing, time.GetUtcNow()));
             if (consent is not null && consent.IsOptedOut(firing.CustomerId, firing.Channel)) ReachedOptedOutChannel.Add(firing);
+            OnAttempt?.Invoke(firing);
             var n = _attempts[firing.IdempotencyKey] = _attempts.GetValueOrDefault(firing.IdempotencyKey) + 1;
             if (n <= FailuresBeforeSuccess) throw new InvalidOperationException($"sink down (attempt {n})");
             Delivered.Add(firing);
