@@ -1,3 +1,5 @@
+using RetailTagging.Engine;
+using RetailTagging.Rfm.Tagging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -34,6 +36,18 @@ public static class RfmServiceCollectionExtensions
         services.TryAddSingleton(sp => new RfmModelStore(initialModels, sp.GetService<ILogger<RfmModelStore>>()));
         services.TryAddSingleton<RfmProfileService>();
         services.TryAddSingleton(sp => new RfmBatch(sp.GetRequiredService<RfmCalculator>()));
+        // The tag engine reads RFM values as scores and rfm_* attributes (see RfmTagValues).
+        services.TryAddSingleton(sp => new RfmTagValues(sp.GetRequiredService<RfmProfileService>(), sp.GetRequiredService<IOptions<RfmOptions>>().Value));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScoreProvider, RfmTagValues>(sp => sp.GetRequiredService<RfmTagValues>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICustomerAttributeProvider, RfmTagValues>(sp => sp.GetRequiredService<RfmTagValues>()));
         return services;
+    }
+
+    /// <summary>Adds RFM scoring to a <c>services.AddRetailTagging(...)</c> chain.</summary>
+    public static IRetailTaggingBuilder AddRfmScoring(this IRetailTaggingBuilder builder, Action<RfmOptions>? configure = null, RfmModelSet? initialModels = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRfmScoring(configure, initialModels);
+        return builder;
     }
 }
