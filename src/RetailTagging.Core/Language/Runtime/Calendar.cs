@@ -40,7 +40,17 @@ internal static class Calendar
     }
 
     /// <summary>Completed years at the as-of date; null for a birth date after it.</summary>
-    public static decimal? AgeYears(DateOnly? birthDate, EvaluationFrame frame) => AgeYears(birthDate, frame.AsOfDate);
+    public static decimal? AgeYears(DateOnly? birthDate, EvaluationFrame frame)
+    {
+        // The hot path of attribute rules: compare (month, day) pairs, with the as-of date's
+        // parts cached on the frame, instead of building dates.
+        if (birthDate is not { } birth || birth > frame.AsOfDate) return null;
+        birth.Deconstruct(out var year, out var month, out var day);
+        if (month == 2 && day == 29 && !DateTime.IsLeapYear(frame.AsOfYear)) day = 28;
+        var years = frame.AsOfYear - year;
+        if (frame.AsOfMonth < month || (frame.AsOfMonth == month && frame.AsOfDay < day)) years--;
+        return years;
+    }
 
     public static decimal? AgeYears(DateOnly? birthDate, DateOnly today)
     {

@@ -13,6 +13,7 @@ internal sealed class EvaluationFrame
     public IReadOnlyList<CustomerEvent> Events = [];
     public DateTimeOffset AsOf;
     public DateOnly AsOfDate;
+    public int AsOfYear, AsOfMonth, AsOfDay;
     public TimeZoneInfo Zone = TimeZoneInfo.Utc;
     public Value[] Aggregates = [];
     public Value[] Tags = [];
@@ -38,7 +39,13 @@ internal sealed class EvaluationFrame
     {
         AsOf = asOf;
         Zone = zone;
-        AsOfDate = Calendar.LocalDate(asOf, zone);
+        SetDate(Calendar.LocalDate(asOf, zone));
+    }
+
+    private void SetDate(DateOnly date)
+    {
+        AsOfDate = date;
+        date.Deconstruct(out AsOfYear, out AsOfMonth, out AsOfDay);
     }
 
     public void Reset(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, TimeZoneInfo zone,
@@ -51,7 +58,7 @@ internal sealed class EvaluationFrame
         {
             AsOf = asOf;
             Zone = zone;
-            AsOfDate = Calendar.LocalDate(asOf, zone);
+            SetDate(Calendar.LocalDate(asOf, zone));
         }
         Scores = scores ?? NoScores;
         if (Aggregates.Length < aggregateCount) Aggregates = new Value[aggregateCount];
