@@ -171,6 +171,25 @@ public class CatalogTests
         Assert.Equal("RT1023", Assert.Single(Fail(new CatalogSource("z.tags", "timezone \"Mars/Olympus\"\ntag t = true"))).Code);
     }
 
+    [Theory]
+    [InlineData("2023-02-27", 22, 1)]
+    [InlineData("2023-02-28", 23, 0)]
+    [InlineData("2023-03-01", 23, 365)]
+    [InlineData("2024-02-28", 23, 1)]
+    [InlineData("2024-02-29", 24, 0)]
+    [InlineData("2024-12-31", 24, 59)]
+    public void LeapDayBirthdaysFallOnTheTwentyEighthInOtherYears(string date, int age, int daysUntil)
+    {
+        var catalog = Compile("tag age = customer.age\ntag until = days_until_birthday(customer.birth_date)\ntag years = age_years(customer.birth_date)");
+        var customer = new Customer("leap") { BirthDate = new DateOnly(2000, 2, 29) };
+        var asOf = new DateTimeOffset(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture).AddHours(12), TimeSpan.Zero);
+        var compiled = catalog.EvaluateAll(customer, [], asOf);
+        Assert.Equal(compiled, catalog.InterpretAll(customer, [], asOf)[..compiled.Length]);
+        Assert.Equal(Value.FromNumber(age), catalog.EvaluateTag("age", customer, [], asOf));
+        Assert.Equal(Value.FromNumber(age), catalog.EvaluateTag("years", customer, [], asOf));
+        Assert.Equal(Value.FromNumber(daysUntil), catalog.EvaluateTag("until", customer, [], asOf));
+    }
+
     [Fact]
     public void CompiledCatalogIsThreadSafe()
     {
