@@ -14,6 +14,8 @@ internal sealed class AggregatePlan
 {
     private readonly Step[] _steps;
     private readonly FrozenDictionary<string, int[]> _stepsByType;
+    // With a few event types a linear scan beats hashing the type of every event.
+    private readonly (string Type, int[] Steps)[] _smallRoute;
 
     private sealed record Step(AggregateSpec Spec, Func<EvaluationFrame, CustomerEvent, bool>? Filter, Func<CustomerEvent, Value>? Read);
 
@@ -26,6 +28,15 @@ internal sealed class AggregatePlan
         _stepsByType = _steps.Select((step, index) => (step.Spec.EventType, index))
             .GroupBy(x => x.EventType, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.index).ToArray(), StringComparer.Ordinal);
+        _smallRoute = _stepsByType.Count <= 4 ? [.. _stepsByType.Select(p => (p.Key, p.Value))] : [];
+    }
+
+    private int[]? Route(string type)
+    {
+        if (_smallRoute.Length == 0) return _stepsByType.TryGetValue(type, out var steps) ? steps : null;
+        foreach (var (candidate, indexes) in _smallRoute)
+            if (string.Equals(candidate, type, StringComparison.Ordinal)) return indexes;
+        return null;
     }
 
     public int Count => _steps.Length;
@@ -44,7 +55,7 @@ internal sealed class AggregatePlan
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            if (e.At.UtcTicks > asOf || !_stepsByType.TryGetValue(e.Type, out var indexes)) continue;
+            if (e.At.UtcTicks > asOf || Route(e.Type) is not { } indexes) continue;
             foreach (var index in indexes)
             {
                 var step = _steps[index];
