@@ -52,7 +52,7 @@ internal sealed record TagDependencies(
                         clock = true;
                         break;
                 }
-                foreach (var child in Children(node)) stack.Push(child);
+                foreach (var child in BoundTree.Children(node)) stack.Push(child);
             }
             // Tags come in dependency order, so referenced tags are already analysed.
             foreach (var reference in references)
@@ -69,17 +69,4 @@ internal sealed record TagDependencies(
         return result;
     }
 
-    private static IEnumerable<BoundExpr> Children(BoundExpr node) => node switch
-    {
-        BoundList list => list.Items,
-        BoundUnary unary => [unary.Operand],
-        BoundBinary binary => [binary.Left, binary.Right],
-        BoundBetween between => [between.Value, between.Low, between.High],
-        BoundIn @in => [@in.Value, @in.List],
-        BoundIsNull isNull => [isNull.Value],
-        BoundCase @case => @case.Branches.SelectMany(b => new[] { b.Condition, b.Result }).Append(@case.Else),
-        BoundCall call => call.Arguments,
-        BoundDateToInstant convert => [convert.Operand],
-        _ => [],
-    };
 }

@@ -16,7 +16,7 @@ internal static class Explainer
     public static ExplanationNode Explain(BoundExpr expr, EvaluationFrame frame, CustomerEvent? current = null)
     {
         var value = Interpreter.Evaluate(expr, frame, current);
-        var children = Children(expr).Select(c => Explain(c, frame, current)).ToList();
+        var children = BoundTree.Children(expr).Select(c => Explain(c, frame, current)).ToList();
         string? note = null;
         if (expr is BoundAggregate aggregate)
         {
@@ -28,18 +28,6 @@ internal static class Explainer
         return new ExplanationNode(Print(expr), value, children, note);
     }
 
-    private static IEnumerable<BoundExpr> Children(BoundExpr expr) => expr switch
-    {
-        BoundUnary unary => [unary.Operand],
-        BoundBinary binary => [binary.Left, binary.Right],
-        BoundBetween between => [between.Value, between.Low, between.High],
-        BoundIn @in => [@in.Value, @in.List],
-        BoundIsNull isNull => [isNull.Value],
-        BoundCase @case => @case.Branches.SelectMany(b => new[] { b.Condition, b.Result }).Append(@case.Else),
-        BoundCall call => call.Arguments,
-        BoundDateToInstant convert => Children(convert.Operand),
-        _ => [],
-    };
 
     /// <summary>Source text of a bound node, parenthesizing compound operands.</summary>
     public static string Print(BoundExpr expr) => expr switch

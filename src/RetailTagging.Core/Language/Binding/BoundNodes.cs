@@ -56,3 +56,22 @@ internal sealed record AggregateSpec(
     BoundExpr? Filter,
     TimeSpan? Window,
     TagType Type);
+
+/// <summary>Structural helpers over bound trees.</summary>
+internal static class BoundTree
+{
+    /// <summary>The direct sub-expressions of a node (an aggregate's filter belongs to its spec, not here).</summary>
+    public static IEnumerable<BoundExpr> Children(BoundExpr node) => node switch
+    {
+        BoundList list => list.Items,
+        BoundUnary unary => [unary.Operand],
+        BoundBinary binary => [binary.Left, binary.Right],
+        BoundBetween between => [between.Value, between.Low, between.High],
+        BoundIn @in => [@in.Value, @in.List],
+        BoundIsNull isNull => [isNull.Value],
+        BoundCase @case => @case.Branches.SelectMany(b => new[] { b.Condition, b.Result }).Append(@case.Else),
+        BoundCall call => call.Arguments,
+        BoundDateToInstant convert => [convert.Operand],
+        _ => [],
+    };
+}
