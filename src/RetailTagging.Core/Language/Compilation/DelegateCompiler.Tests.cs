@@ -70,27 +70,7 @@ internal sealed partial class DelegateCompiler
         // An untyped null operand (the literal null) is never present.
         if (operands.Any(o => o.Type == typeof(Value) && o is ConstantExpression { Value: Value { IsNull: true } }))
             return Expression.Constant(false);
-        var variables = new List<ParameterExpression>();
-        var assignments = new List<Expression>();
-        var values = new Expression[operands.Length];
-        Expression? present = null;
-        for (var i = 0; i < operands.Length; i++)
-        {
-            if (operands[i] is ConstantExpression { Value: not null } constant)
-            {
-                values[i] = Expression.Constant(constant.Value, ClrTypes.Underlying(constant.Type));
-                continue;
-            }
-            if (operands[i] is ConstantExpression) return Expression.Constant(false);
-            var temp = Expression.Variable(operands[i].Type);
-            variables.Add(temp);
-            assignments.Add(Expression.Assign(temp, operands[i]));
-            values[i] = ClrTypes.ValueOf(temp);
-            var test = ClrTypes.HasValue(temp);
-            present = present is null ? test : Expression.AndAlso(present, test);
-        }
-        var result = present is null ? body(values) : Expression.AndAlso(present, body(values));
-        return variables.Count == 0 ? result : Expression.Block(variables, assignments.Append(result));
+        return WithOperands(operands, (present, values) => present is null ? body(values) : Expression.AndAlso(present, body(values)));
     }
 
     private static Expression Compare(BinaryOperator op, Expression left, Expression right)

@@ -223,9 +223,20 @@ internal sealed partial class DelegateCompiler
     /// <summary>
     /// Evaluates <paramref name="operands"/> once each into temporaries and, when all are present,
     /// the body over their unwrapped values; otherwise null of <paramref name="resultType"/>.
-    /// Literal operands skip the temporary and the presence test.
     /// </summary>
-    private static Expression WhenPresent(Expression[] operands, Type resultType, Func<Expression[], Expression> body)
+    private static Expression WhenPresent(Expression[] operands, Type resultType, Func<Expression[], Expression> body) =>
+        WithOperands(operands, (present, values) =>
+        {
+            var computed = Coerce(body(values), resultType);
+            return present is null ? computed : Expression.Condition(present, computed, Expression.Constant(null, resultType));
+        });
+
+    /// <summary>
+    /// The shared shape of null-propagating operations: each operand evaluated once into a
+    /// temporary, unwrapped, and a test that all are present (null when every operand is a
+    /// non-null literal, which needs neither temporary nor test).
+    /// </summary>
+    private static Expression WithOperands(Expression[] operands, Func<Expression?, Expression[], Expression> combine)
     {
         var variables = new List<ParameterExpression>();
         var assignments = new List<Expression>();
@@ -233,20 +244,25 @@ internal sealed partial class DelegateCompiler
         Expression? present = null;
         for (var i = 0; i < operands.Length; i++)
         {
-            if (operands[i] is ConstantExpression { Value: not null } constant)
+            Expression test;
+            if (operands[i] is ConstantExpression constant)
             {
-                values[i] = Expression.Constant(constant.Value, ClrTypes.Underlying(constant.Type));
-                continue;
+                // A literal null is never present; a literal value always is.
+                values[i] = constant.Value is null ? Expression.Default(ClrTypes.Underlying(constant.Type)) : Expression.Constant(constant.Value, ClrTypes.Underlying(constant.Type));
+                if (constant.Value is not null) continue;
+                test = Expression.Constant(false);
             }
-            var temp = Expression.Variable(operands[i].Type);
-            variables.Add(temp);
-            assignments.Add(Expression.Assign(temp, operands[i]));
-            values[i] = ClrTypes.ValueOf(temp);
-            var test = ClrTypes.HasValue(temp);
+            else
+            {
+                var temp = Expression.Variable(operands[i].Type);
+                variables.Add(temp);
+                assignments.Add(Expression.Assign(temp, operands[i]));
+                values[i] = ClrTypes.ValueOf(temp);
+                test = ClrTypes.HasValue(temp);
+            }
             present = present is null ? test : Expression.AndAlso(present, test);
         }
-        var computed = Coerce(body(values), resultType);
-        Expression result = present is null ? computed : Expression.Condition(present, computed, Expression.Constant(null, resultType));
+        var result = combine(present, values);
         return variables.Count == 0 ? result : Expression.Block(variables, assignments.Append(result));
     }
 }
