@@ -134,6 +134,15 @@ public class CatalogTests
     }
 
     [Fact]
+    public void ContinuationLinesMayStartWithADeclarationWord()
+    {
+        var catalog = Compile("score churn\ntag at_risk : predictive =\n  score(\"churn\") > 0.7\nsegment watch =\n  @at_risk");
+        Assert.Equal("at_risk", Assert.Single(catalog.Tags).Name);
+        Assert.Equal("watch", Assert.Single(catalog.Segments).Name);
+        Assert.True(catalog.EvaluateTag("at_risk", Fixture.Customer, [], Fixture.AsOf, new Dictionary<string, decimal> { ["churn"] = 0.8m }).IsTrue);
+    }
+
+    [Fact]
     public void StrayTextBeforeTheFirstDeclarationIsReported()
     {
         var diagnostics = Fail(new CatalogSource("s.tags", "hello world\ntag a = true"));

@@ -65,13 +65,21 @@ internal static class SyntaxParser
             var token = tokens[i];
             var startsLine = token.Position.Line != previousLine;
             previousLine = token.Position.Line;
-            if (!(startsLine && token.Kind == TagToken.Identifier && Keywords.Declarations.Contains(token.ToStringValue()))) continue;
+            if (!(startsLine && StartsDeclaration(tokens, i))) continue;
             if (start >= 0) yield return tokens[start..i];
             else if (i > 0) ReportStray(tokens[0], file, diagnostics);
             start = i;
         }
         if (start >= 0) yield return tokens[start..];
         else if (tokens.Length > 0) ReportStray(tokens[0], file, diagnostics);
+    }
+
+    // "score churn" declares; "score(\"churn\") > 0.7" on a continuation line is an expression:
+    // a declaration keyword is followed by a name (or, for timezone, a string).
+    private static bool StartsDeclaration(Token<TagToken>[] tokens, int i)
+    {
+        if (tokens[i].Kind != TagToken.Identifier || !Keywords.Declarations.Contains(tokens[i].ToStringValue())) return false;
+        return i + 1 >= tokens.Length || tokens[i + 1].Kind is TagToken.Identifier or TagToken.String;
     }
 
     private static void ReportStray(Token<TagToken> token, string file, List<Diagnostic> diagnostics) =>
