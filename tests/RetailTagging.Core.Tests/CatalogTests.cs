@@ -124,6 +124,13 @@ public class CatalogTests
         Assert.Equal(["RT1010", "RT1010", "RT1010"], diagnostics.Where(d => d.IsError).Select(d => d.Code));
     }
 
+    [Theory]
+    [InlineData("tag t owner \"a\" owner \"b\" = customer.age > 1", "RT1020")]
+    [InlineData("attribute points : integer\ntag t = customer.age > 1", "RT1024")]
+    [InlineData("tag vip = customer.age > 60\ntag t = count(purchase where @vip) > 1", "RT1022")]
+    public void CatalogStructureErrors(string text, string code) =>
+        Assert.Equal(code, Assert.Single(Fail(new CatalogSource("c.tags", text))).Code);
+
     [Fact]
     public void WarningsDoNotFailTheCatalog()
     {
