@@ -22,18 +22,6 @@ public class DocsCaseTests
             zone = TimeZoneInfo.FindSystemTimeZoneById(line[1..close]);
             expression = line[(close + 1)..].TrimStart();
         }
-        var options = new CompilationOptions { Schema = Fixture.Schema, TimeZone = zone };
-        Assert.True(TagExpression.TryCompile(expression, out var compiled, out var diagnostics, options),
-            $"line {lineNumber}: {string.Join("; ", diagnostics)}");
-        Assert.True(TagExpression.TryCompile(expected, out var expectedExpression, out var expectedDiagnostics, options),
-            $"line {lineNumber} expected: {string.Join("; ", expectedDiagnostics)}");
-        var want = expectedExpression!.Evaluate(Fixture.Customer, [], Fixture.AsOf);
-
-        var compiledValue = compiled!.Evaluate(Fixture.Customer, Fixture.Events, Fixture.AsOf, Fixture.Scores);
-        var interpreted = compiled.Interpret(Fixture.Customer, Fixture.Events, Fixture.AsOf, Fixture.Scores);
-
-        Assert.True(want.Equals(compiledValue), $"line {lineNumber}: {expression} compiled to {compiledValue}, expected {want}");
-        Assert.True(want.Equals(interpreted), $"line {lineNumber}: {expression} interpreted to {interpreted}, expected {want}");
-        Assert.Equal(want.IsTrue, compiled.IsTrue(Fixture.Customer, Fixture.Events, Fixture.AsOf, Fixture.Scores));
+        LanguageCaseTests.AssertEvaluates(expression, expected, lineNumber, new CompilationOptions { Schema = Fixture.Schema, TimeZone = zone });
     }
 }

@@ -12,11 +12,14 @@ public class LanguageCaseTests
 
     [Theory]
     [MemberData(nameof(EvaluationCases))]
-    public void Evaluates(string expression, string expected, int line)
+    public void Evaluates(string expression, string expected, int line) => AssertEvaluates(expression, expected, line, Options);
+
+    /// <summary>The expression's value, compiled and interpreted, equals the expected expression's value.</summary>
+    internal static void AssertEvaluates(string expression, string expected, int line, CompilationOptions options)
     {
-        Assert.True(TagExpression.TryCompile(expression, out var compiled, out var diagnostics, Options),
+        Assert.True(TagExpression.TryCompile(expression, out var compiled, out var diagnostics, options),
             $"line {line}: {string.Join("; ", diagnostics)}");
-        Assert.True(TagExpression.TryCompile(expected, out var expectedExpression, out var expectedDiagnostics, Options),
+        Assert.True(TagExpression.TryCompile(expected, out var expectedExpression, out var expectedDiagnostics, options),
             $"line {line} expected: {string.Join("; ", expectedDiagnostics)}");
         var want = expectedExpression!.Evaluate(Fixture.Customer, [], Fixture.AsOf);
 

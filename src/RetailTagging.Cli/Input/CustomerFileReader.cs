@@ -64,7 +64,7 @@ internal sealed class CustomerFileReader
     private IEnumerable<CustomerFileRecord> ReadCsv(TextReader reader, string source)
     {
         var malformed = new Queue<CustomerFileRecord>();
-        using var csv = CsvReader.Create(reader, CsvOptions(malformed), leaveOpen: true);
+        using var csv = CsvReader.Create(reader, CsvInput.Options(malformed, CustomerFileRecord.Rejected), leaveOpen: true);
         csv.ReadHeader();
         var columns = ResolveHeader(csv.Headers, source);
         var cells = new List<(Column, Cell)>(columns.Length);
@@ -81,25 +81,6 @@ internal sealed class CustomerFileReader
         while (malformed.TryDequeue(out var bad))
             yield return bad;
     }
-
-    private static CsvReaderOptions CsvOptions(Queue<CustomerFileRecord> malformed) => new()
-    {
-        Separator = ',',
-        HasHeader = true,
-        TrackLineNumbers = true,
-        SkipEmptyLines = true,
-        TrimWhitespace = true,
-        MalformedData = CsvMalformedDataHandling.Skip,
-        FieldCountMismatch = CsvFieldCountHandling.Skip,
-        OnMalformedRecord = record => malformed.Enqueue(CustomerFileRecord.Rejected(record.LineNumber, record.Reason switch
-        {
-            CsvMalformedReason.FieldCountMismatch => "the number of fields differs from the header",
-            CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
-            CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
-            CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
-            var reason => $"malformed CSV ({reason})",
-        })),
-    };
 
     private Column[] ResolveHeader(IReadOnlyList<string> headers, string source)
     {

@@ -68,7 +68,7 @@ internal static class EventFileReader
         if (format == EventFileFormat.Csv)
         {
             var malformed = new Queue<EventFileRecord>();
-            using var csv = CsvReader.Create(reader, CsvOptions(malformed), leaveOpen: true);
+            using var csv = CsvReader.Create(reader, CsvInput.Options(malformed, EventFileRecord.Rejected), leaveOpen: true);
             await csv.ReadHeaderAsync(cancellationToken);
             var header = ValidateHeader(csv, source);
             while (await csv.ReadAsync(cancellationToken))
@@ -105,7 +105,7 @@ internal static class EventFileReader
     private static IEnumerable<EventFileRecord> ReadCsv(TextReader reader, string source)
     {
         var malformed = new Queue<EventFileRecord>();
-        using var csv = CsvReader.Create(reader, CsvOptions(malformed), leaveOpen: true);
+        using var csv = CsvReader.Create(reader, CsvInput.Options(malformed, EventFileRecord.Rejected), leaveOpen: true);
         csv.ReadHeader();
         var header = ValidateHeader(csv, source);
         while (csv.Read())
@@ -118,25 +118,6 @@ internal static class EventFileReader
         while (malformed.TryDequeue(out var bad))
             yield return bad;
     }
-
-    private static CsvReaderOptions CsvOptions(Queue<EventFileRecord> malformed) => new()
-    {
-        Separator = ',',
-        HasHeader = true,
-        TrackLineNumbers = true,
-        SkipEmptyLines = true,
-        TrimWhitespace = true,
-        MalformedData = CsvMalformedDataHandling.Skip,
-        FieldCountMismatch = CsvFieldCountHandling.Skip,
-        OnMalformedRecord = record => malformed.Enqueue(EventFileRecord.Rejected(record.LineNumber, record.Reason switch
-        {
-            CsvMalformedReason.FieldCountMismatch => "the number of fields differs from the header",
-            CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
-            CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
-            CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
-            var reason => $"malformed CSV ({reason})",
-        })),
-    };
 
     private static string[] ValidateHeader(CsvReader csv, string source)
     {
