@@ -6,6 +6,7 @@ using RetailTagging.Catalog;
 using RetailTagging.DependencyInjection;
 using RetailTagging.Engine;
 using RetailTagging.Language;
+using RetailTagging.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,8 @@ public static class RetailTaggingServiceCollectionExtensions
     /// <see cref="CatalogCompilationException"/> listing every diagnostic), the <see cref="TagEngine"/>
     /// and a <see cref="TimeProvider"/> unless the host registered one. Score providers registered as
     /// <see cref="IScoreProvider"/> feed <c>score("...")</c>; <see cref="ICustomerAttributeProvider"/>s
-    /// supply derived attributes such as an RFM segment.
+    /// supply derived attributes such as an RFM segment. <see cref="ICustomerStore"/>, <see cref="IEventStore"/> and
+    /// <see cref="ITagStore"/> default to one <see cref="InMemoryTaggingStore"/>.
     /// </summary>
     public static IRetailTaggingBuilder AddRetailTagging(this IServiceCollection services, Action<RetailTaggingOptions> configure)
     {
@@ -51,6 +53,11 @@ public static class RetailTaggingServiceCollectionExtensions
                 sp.GetService<IMeterFactory>(),
                 sp.GetServices<ICustomerAttributeProvider>());
         });
+        // In-memory stores unless a persistence adapter (AddEntityFrameworkStores) registered durable ones.
+        services.TryAddSingleton(sp => new InMemoryTaggingStore(sp.GetRequiredService<CompiledCatalog>().Schema));
+        services.TryAddSingleton<ICustomerStore>(sp => sp.GetRequiredService<InMemoryTaggingStore>());
+        services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<InMemoryTaggingStore>());
+        services.TryAddSingleton<ITagStore>(sp => sp.GetRequiredService<InMemoryTaggingStore>());
         return new Builder(services);
     }
 
