@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
+using RetailTagging.Cli.Input;
 using RetailTagging.Identity;
 
 namespace RetailTagging.Cli.Commands;
@@ -235,25 +236,8 @@ internal static class IdentityCommand
     {
         var records = new List<SourceRecord>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            TrimWhitespace = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            // The reader skips malformed rows and tells us which and why.
-            OnMalformedRecord = bad => problems.Add((bad.LineNumber, (bad.Reason switch
-            {
-                CsvMalformedReason.FieldCountMismatch => "the number of fields differs from the header",
-                CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
-                CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
-                CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
-                var reason => $"malformed CSV ({reason})",
-            }) + "; row skipped")),
-        };
+        // The reader skips malformed rows and tells us which and why.
+        var options = CsvInput.Options((line, reason) => problems.Add((line, reason + "; row skipped")));
         using var reader = new StreamReader(file.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         using var csv = CsvReader.Create(reader, options, leaveOpen: true);
         csv.ReadHeader();

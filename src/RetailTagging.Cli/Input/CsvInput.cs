@@ -5,7 +5,11 @@ namespace RetailTagging.Cli.Input;
 /// <summary>The CSV settings every input file shares: header row, line numbers, malformed rows reported, not thrown.</summary>
 internal static class CsvInput
 {
-    public static CsvReaderOptions Options<TRecord>(Queue<TRecord> malformed, Func<long, string, TRecord> rejected) => new()
+    public static CsvReaderOptions Options<TRecord>(Queue<TRecord> malformed, Func<long, string, TRecord> rejected) =>
+        Options((line, reason) => malformed.Enqueue(rejected(line, reason)));
+
+    /// <summary>The shared settings; <paramref name="onMalformed"/> receives the line number and the reason of each skipped row.</summary>
+    public static CsvReaderOptions Options(Action<long, string> onMalformed) => new()
     {
         Separator = ',',
         HasHeader = true,
@@ -14,7 +18,7 @@ internal static class CsvInput
         TrimWhitespace = true,
         MalformedData = CsvMalformedDataHandling.Skip,
         FieldCountMismatch = CsvFieldCountHandling.Skip,
-        OnMalformedRecord = record => malformed.Enqueue(rejected(record.LineNumber, Describe(record.Reason))),
+        OnMalformedRecord = record => onMalformed(record.LineNumber, Describe(record.Reason)),
     };
 
     private static string Describe(CsvMalformedReason reason) => reason switch
