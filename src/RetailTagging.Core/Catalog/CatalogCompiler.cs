@@ -103,10 +103,11 @@ public static class CatalogCompiler
             segments.Add((new SegmentDefinition(segment.Name, segment.DisplayName, segment.Expression.ToString()), simplified));
         }
 
+        var triggers = new TriggerChecker(collector, context, options, diagnostics).Check(declarations);
         WarnUnused(collector, context, usedDimensions, diagnostics);
         diagnostics.Sort(CompareDiagnostics);
         if (diagnostics.Any(d => d.IsError)) return null;
-        return new CompiledCatalog(tags, segments, collector.Dimensions, collector.Schema, collector.TimeZone, new AggregatePlan(table.Specs));
+        return new CompiledCatalog(tags, segments, collector.Dimensions, collector.Schema, collector.TimeZone, new AggregatePlan(table.Specs)) { Triggers = triggers };
     }
 
     private static void WarnIfConstant(string kind, string name, BoundExpr simplified, SourcePosition position, List<Diagnostic> diagnostics)

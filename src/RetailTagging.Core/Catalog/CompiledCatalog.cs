@@ -109,6 +109,9 @@ public sealed class CompiledCatalog
     /// <summary>Every segment, in declaration order.</summary>
     public IReadOnlyList<SegmentDefinition> Segments { get; }
 
+    /// <summary>Every lifecycle trigger, in declaration order (see docs/lifecycle.md).</summary>
+    public IReadOnlyList<CatalogTrigger> Triggers { get; internal init; } = [];
+
     /// <summary>The declared dimensions.</summary>
     public IReadOnlyList<DimensionDefinition> Dimensions { get; }
 

@@ -19,7 +19,7 @@ internal static class DiagnosticCodes
     public static readonly DiagnosticDescriptor ExpressionTooLarge = Error("RT0007", "expression is too large ({0} tokens; the limit is {1})");
     public static readonly DiagnosticDescriptor SourceTooLarge = Error("RT0008", "source is too large ({0} characters; the limit is {1})");
     public static readonly DiagnosticDescriptor TooManyDiagnostics = Error("RT0010", "too many diagnostics; {0} more not shown");
-    public static readonly DiagnosticDescriptor ExpectedDeclaration = Error("RT0009", "expected a declaration (tag, segment, dimension, attribute, event, property, score or timezone), found {0}");
+    public static readonly DiagnosticDescriptor ExpectedDeclaration = Error("RT0009", "expected a declaration (tag, segment, dimension, attribute, event, property, score, timezone or trigger), found {0}");
 
     // Names, types and catalog structure.
     public static readonly DiagnosticDescriptor UnknownAttribute = Error("RT1001", "unknown customer attribute '{0}'{1}");
@@ -52,6 +52,15 @@ internal static class DiagnosticCodes
     public static readonly DiagnosticDescriptor InvalidClause = Error("RT1029", "'{0}' takes {1}");
     public static readonly DiagnosticDescriptor SegmentNotBool = Error("RT1030", "segment '{0}' must be a bool condition, found {1}");
     public static readonly DiagnosticDescriptor FieldOutsideFilter = Error("RT1027", "event field '{0}' can only be used inside an aggregate's where filter");
+
+    // Lifecycle triggers (docs/lifecycle.md).
+    public static readonly DiagnosticDescriptor UnknownTriggerClause = Error("RT1031", "unknown trigger clause '{0}'; use after, unless, not followed by, do, via, priority, cooldown, service or with{1}");
+    public static readonly DiagnosticDescriptor UnknownTagTransition = Error("RT1032", "unknown tag transition '{0}'; use entered, exited or changed{1}");
+    public static readonly DiagnosticDescriptor NotADateAttribute = Error("RT1033", "'{0}' is not a date attribute; use birth_date, registered_at or a declared date or instant attribute{1}");
+    public static readonly DiagnosticDescriptor UnknownChannel = Error("RT1034", "unknown channel '{0}'; use sms, wechat, email, push or call{1}");
+    public static readonly DiagnosticDescriptor ConflictingTriggerClauses = Error("RT1035", "'{0}' cannot be combined with '{1}': {2}");
+    public static readonly DiagnosticDescriptor TagReferenceInTrigger = Error("RT1036", "a trigger condition cannot reference tags; trigger on the tag instead: 'on tag {0} entered'");
+    public static readonly DiagnosticDescriptor InvalidTriggerTiming = Error("RT1037", "invalid trigger timing: {0}");
 
     // Warnings.
     public static readonly DiagnosticDescriptor ConstantExpression = Warning("RT2001", "{0} '{1}' is always {2}");

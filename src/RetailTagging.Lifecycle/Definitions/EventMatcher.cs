@@ -44,6 +44,9 @@ public sealed class EventMatcher
         return new EventMatcher(eventType, where, compiled);
     }
 
+    /// <summary>A matcher over a filter the catalog compiler already compiled as <c>exists(type where filter)</c>.</summary>
+    internal static EventMatcher FromCompiled(string eventType, string? where, CompiledExpression? filter) => new(eventType, where, filter);
+
     /// <summary>True when <paramref name="e"/> has the type and passes the filter.</summary>
     /// <param name="e">The event.</param>
     /// <param name="customer">The customer, for filters that read <c>customer.*</c>; an anonymous one when null.</param>

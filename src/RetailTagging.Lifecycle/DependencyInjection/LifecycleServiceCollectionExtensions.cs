@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RetailTagging.Catalog;
 using RetailTagging.Lifecycle;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public static class LifecycleServiceCollectionExtensions
         services.TryAddSingleton<IConsentStore>(sp => sp.GetRequiredService<InMemoryConsentStore>());
         services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
         services.TryAddSingleton(sp => new TriggerScheduler(
-            sp.GetRequiredService<IOptions<LifecycleOptions>>().Value,
+            Resolve(sp.GetRequiredService<IOptions<LifecycleOptions>>().Value, sp),
             sp.GetRequiredService<ITriggerSink>(),
             sp.GetRequiredService<ITriggerTimerStore>(),
             sp.GetRequiredService<IConsentStore>(),
@@ -37,6 +38,15 @@ public static class LifecycleServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<TriggerScheduler>>()));
         return services;
+    }
+
+    // UseCatalogTriggers() without a catalog: take the one AddRetailTagging registered.
+    private static LifecycleOptions Resolve(LifecycleOptions options, IServiceProvider services)
+    {
+        if (!options.CatalogTriggersFromServices) return options;
+        var catalog = services.GetService<CompiledCatalog>()
+            ?? throw new InvalidOperationException("UseCatalogTriggers() needs a CompiledCatalog service: call AddRetailTagging(...) first, or pass the catalog to UseCatalogTriggers(catalog).");
+        return options.With(CatalogTriggers.From(catalog));
     }
 
     /// <summary>Adds lifecycle triggers next to the tagging engine: <c>services.AddRetailTagging(...).AddLifecycleTriggers(...)</c>.</summary>

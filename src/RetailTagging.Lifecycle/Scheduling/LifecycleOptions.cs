@@ -1,3 +1,5 @@
+using RetailTagging.Catalog;
+
 namespace RetailTagging.Lifecycle;
 
 /// <summary>The triggers and the policies that govern them.</summary>
@@ -36,6 +38,43 @@ public sealed class LifecycleOptions
         ArgumentNullException.ThrowIfNull(triggers);
         foreach (var trigger in triggers) Triggers.Add(trigger ?? throw new ArgumentException("A trigger is null.", nameof(triggers)));
         return this;
+    }
+
+    /// <summary>Adds the <c>trigger</c> declarations of <paramref name="catalog"/> (see <see cref="CatalogTriggers"/>).</summary>
+    public LifecycleOptions UseCatalogTriggers(CompiledCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return Add([.. CatalogTriggers.From(catalog)]);
+    }
+
+    /// <summary>
+    /// With dependency injection: adds the <c>trigger</c> declarations of the registered
+    /// <see cref="CompiledCatalog"/> (from <c>AddRetailTagging</c>) when the scheduler is first resolved.
+    /// </summary>
+    public LifecycleOptions UseCatalogTriggers()
+    {
+        CatalogTriggersFromServices = true;
+        return this;
+    }
+
+    /// <summary>Set by <see cref="UseCatalogTriggers()"/>: the DI registration adds the registered catalog's triggers.</summary>
+    internal bool CatalogTriggersFromServices { get; private set; }
+
+    /// <summary>A copy with <paramref name="more"/> triggers added; the host's options instance stays as configured.</summary>
+    internal LifecycleOptions With(IEnumerable<TriggerDefinition> more)
+    {
+        var copy = new LifecycleOptions
+        {
+            TimeZone = TimeZone,
+            QuietHours = QuietHours,
+            FrequencyCap = FrequencyCap,
+            DefaultCooldown = DefaultCooldown,
+            Delivery = Delivery,
+            KeyRetention = KeyRetention,
+            SweepBatchSize = SweepBatchSize,
+        };
+        copy.Add([.. Triggers, .. more]);
+        return copy;
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first problem.</summary>

@@ -19,6 +19,7 @@ namespace RetailTagging.Language.Syntax;
 /// property  := 'property' event-type '.' name ':' type
 /// score     := 'score' name [string]
 /// timezone  := 'timezone' string
+/// trigger   := see TriggerGrammar
 /// type      := name ['&lt;' name '&gt;']
 /// </code>
 /// </summary>
@@ -120,5 +121,5 @@ internal static class CatalogGrammar
 
     /// <summary>Exactly one declaration, consuming the whole chunk.</summary>
     public static readonly TokenListParser<TagToken, Declaration> Declaration =
-        Tag.Or(Segment).Or(Dimension).Or(Attribute).Or(EventType).Or(Property).Or(Score).Or(TimeZone).AtEnd();
+        Tag.Or(Segment).Or(Dimension).Or(Attribute).Or(EventType).Or(Property).Or(Score).Or(TimeZone).Or(TriggerGrammar.Declaration).AtEnd();
 }

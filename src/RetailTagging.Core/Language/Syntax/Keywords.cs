@@ -27,5 +27,5 @@ internal static class Keywords
 
     /// <summary>Words that start a declaration when they are the first token on a line.</summary>
     public static readonly FrozenSet<string> Declarations =
-        new[] { "tag", "segment", "dimension", "attribute", "event", "property", "score", "timezone" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "tag", "segment", "dimension", "attribute", "event", "property", "score", "timezone", "trigger" }.ToFrozenSet(StringComparer.Ordinal);
 }
