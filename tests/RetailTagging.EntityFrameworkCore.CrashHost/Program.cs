@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RetailTagging.Catalog;
+using RetailTagging.Engine;
+using RetailTagging.EntityFrameworkCore;
+using RetailTagging.EntityFrameworkCore.Batch;
+using RetailTagging.EntityFrameworkCore.CrashHost;
+using RetailTagging.EntityFrameworkCore.Privacy;
+using RetailTagging.Synthetic;
+
+// crash-host seed  <sqlite|postgres> <connection string> <customers>
+// crash-host run   <sqlite|postgres> <connection string> <run id> <chunk size> [<as-of ISO-8601>]
+// Prints "committed <chunks> <customers> <last id>" after each chunk and "completed <customers> <changes>" at the end.
+try
+{
+    if (args.Length < 3) return Usage();
+    var options = new DbContextOptionsBuilder<RetailTaggingDbContext>();
+    _ = args[1] switch
+    {
+        "sqlite" => options.UseSqlite(args[2]),
+        "postgres" => options.UseNpgsql(args[2]),
+        _ => throw new ArgumentException($"Unknown provider '{args[1]}'."),
+    };
+    await using var context = new RetailTaggingDbContext(options.Options);
+    var protector = new PersonalDataProtector(CrashHostKeys.Provider);
+    switch (args[0])
+    {
+        case "seed" when args.Length == 4:
+            // The test's fixture has migrated the database already; a database of its own (by hand) is created here.
+            if (context.Database.GetMigrations().Any()) await context.Database.MigrateAsync();
+            else await context.Database.EnsureCreatedAsync();
+            await SyntheticSeed.SeedAsync(context, protector, int.Parse(args[3], CultureInfo.InvariantCulture));
+            Console.WriteLine("seeded");
+            return 0;
+        case "run" when args.Length is 5 or 6:
+            if (!CatalogCompiler.TryCompile(ReferenceCatalog.Sources(), out var catalog, out var diagnostics) || catalog is null)
+                throw new InvalidOperationException("The reference catalog does not compile: " + string.Join("; ", diagnostics));
+            var engine = new TagEngine(catalog);
+            var tagger = new BatchTagger(engine, protector, new BatchTaggerOptions { ChunkSize = int.Parse(args[4], CultureInfo.InvariantCulture) });
+            DateTimeOffset? asOf = args.Length == 6 ? DateTimeOffset.Parse(args[5], CultureInfo.InvariantCulture) : null;
+            var result = await tagger.RunAsync(context, args[3], asOf, new ConsoleProgress());
+            Console.WriteLine($"completed {result.CustomersProcessed} {result.ChangesWritten}");
+            return 0;
+        default:
+            return Usage();
+    }
+}
+catch (Exception ex)
+{
+    Console.Error.WriteLine(ex);
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: crash-host seed <sqlite|postgres> <connection> <customers> | run <sqlite|postgres> <connection> <run id> <chunk size> [<as-of>]");
+    return 1;
+}
