@@ -24,6 +24,15 @@ public sealed class CodeNormalizer : IIdentifierNormalizer
     /// <summary>Whether separators are removed.</summary>
     public bool RemoveSeparators { get; }
 
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '.' or '_';
+
+    // Every white-space character char.IsWhiteSpace knows, plus the separators; a search value set scans fast.
+    private static readonly System.Buffers.SearchValues<char> WhiteSpace =
+        System.Buffers.SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(char.IsWhiteSpace).ToArray());
+
+    private static readonly System.Buffers.SearchValues<char> Separators =
+        System.Buffers.SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(IsSeparator).ToArray());
+
     /// <inheritdoc />
     public NormalizedValue Normalize(string raw)
     {
@@ -31,20 +40,23 @@ public sealed class CodeNormalizer : IIdentifierNormalizer
         {
             return NormalizedValue.Invalid("empty value");
         }
-        var text = raw.IsNormalized(NormalizationForm.FormKC) ? raw.Trim() : raw.Normalize(NormalizationForm.FormKC).Trim();
+        var text = TextFolding.IsNfkc(raw) ? raw.Trim() : raw.Normalize(NormalizationForm.FormKC).Trim();
         if (RemoveSeparators)
         {
-            var sb = new StringBuilder(text.Length);
-            foreach (var c in text)
+            if (text.AsSpan().IndexOfAny(Separators) >= 0)
             {
-                if (!char.IsWhiteSpace(c) && c is not ('-' or '.' or '_'))
+                var sb = new StringBuilder(text.Length);
+                foreach (var c in text)
                 {
-                    sb.Append(c);
+                    if (!IsSeparator(c))
+                    {
+                        sb.Append(c);
+                    }
                 }
+                text = sb.ToString();
             }
-            text = sb.ToString();
         }
-        else if (text.Any(char.IsWhiteSpace))
+        else if (text.AsSpan().IndexOfAny(WhiteSpace) >= 0)
         {
             return NormalizedValue.Invalid($"'{raw}' contains white space");
         }
@@ -52,9 +64,12 @@ public sealed class CodeNormalizer : IIdentifierNormalizer
         {
             return NormalizedValue.Invalid($"'{raw}' is only separators");
         }
-        if (text.Any(char.IsControl))
+        foreach (var c in text)
         {
-            return NormalizedValue.Invalid($"'{raw}' contains control characters");
+            if (char.IsControl(c))
+            {
+                return NormalizedValue.Invalid($"'{raw}' contains control characters");
+            }
         }
         return NormalizedValue.Valid(CaseSensitive ? text : text.ToUpperInvariant());
     }

@@ -39,7 +39,7 @@ public sealed class PhoneNormalizer : IIdentifierNormalizer
             return NormalizedValue.Invalid("empty phone number");
         }
         // Full-width digits and punctuation (８６１３８...) are common in Chinese input.
-        if (!raw.IsNormalized(System.Text.NormalizationForm.FormKC))
+        if (!TextFolding.IsNfkc(raw))
         {
             raw = raw.Normalize(System.Text.NormalizationForm.FormKC);
         }

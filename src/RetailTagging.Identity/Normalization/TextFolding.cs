@@ -23,8 +23,25 @@ internal static class TextFolding
         {
             return null;
         }
-        var text = (raw.IsNormalized(NormalizationForm.FormKC) ? raw : raw.Normalize(NormalizationForm.FormKC)).Trim().ToLowerInvariant();
+        var text = (IsNfkc(raw) ? raw : raw.Normalize(NormalizationForm.FormKC)).Trim().ToLowerInvariant();
         return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>
+    /// Whether a string is in Unicode form NFKC. Text made only of ASCII and CJK unified ideographs
+    /// (U+4E00-U+9FFF: no decompositions, nothing composes with them) is, which answers the common case
+    /// without the ICU call; anything else asks <see cref="string.IsNormalized(NormalizationForm)"/>.
+    /// </summary>
+    public static bool IsNfkc(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80 && c is < '\u4E00' or > '\u9FFF')
+            {
+                return text.IsNormalized(NormalizationForm.FormKC);
+            }
+        }
+        return true;
     }
 
     public static string? FoldName(string? raw)
@@ -34,15 +51,15 @@ internal static class TextFolding
         {
             return null;
         }
-        var sb = new StringBuilder(text.Length);
+        var kept = 0;
         foreach (var c in text)
         {
             if (char.IsLetterOrDigit(c))
             {
-                sb.Append(c);
+                kept++;
             }
         }
-        var name = sb.ToString();
+        var name = kept == text.Length ? text : KeepLettersAndDigits(text, kept);
         foreach (var honorific in Honorifics)
         {
             if (name.Length > honorific.Length && name.EndsWith(honorific, StringComparison.Ordinal) && !char.IsAsciiLetter(honorific[0]))
@@ -58,6 +75,19 @@ internal static class TextFolding
         }
         return name.Length == 0 ? null : name;
     }
+
+    private static string KeepLettersAndDigits(string text, int kept) =>
+        string.Create(kept, text, static (span, source) =>
+        {
+            var at = 0;
+            foreach (var c in source)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    span[at++] = c;
+                }
+            }
+        });
 
     public static string? FoldGender(string? raw) => FoldText(raw) switch
     {

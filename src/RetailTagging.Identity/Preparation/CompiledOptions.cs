@@ -5,9 +5,19 @@ namespace RetailTagging.Identity;
 /// <summary>Options validated once and turned into the lookups the hot paths use.</summary>
 internal sealed class CompiledOptions
 {
-    public sealed record Rule(int Index, string Name, int Priority, FieldSpec[] Fields, int[] ConflictFields);
+    public sealed record Rule(int Index, string Name, int Priority, FieldSpec[] Fields, int[] ConflictFields)
+    {
+        /// <summary>Each field's position in <see cref="CompiledOptions.Fields"/>.</summary>
+        public int[] FieldSlots { get; set; } = [];
+    }
+
     public sealed record Comparison(FieldSpec Field, ComparisonMethod Method, double Agree, double Disagree, double Floor);
-    public sealed record BlockingKey(string Text, FieldSpec[] Fields);
+
+    public sealed record BlockingKey(string Text, FieldSpec[] Fields)
+    {
+        /// <summary>Each field's position in <see cref="CompiledOptions.Fields"/>.</summary>
+        public int[] FieldSlots { get; set; } = [];
+    }
 
     // Compiled once per process: resolvers are cheap to create, regex compilation is not.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
@@ -116,6 +126,27 @@ internal sealed class CompiledOptions
         ComparisonOrder = Enumerable.Range(0, Comparisons.Length).OrderByDescending(i => Comparisons[i].Agree).ThenBy(i => i).ToArray();
         TotalAgreeWeight = Comparisons.Sum(c => Math.Max(c.Agree, 0));
         ReviewBits = ReviewThreshold <= 0 ? double.NegativeInfinity : ReviewThreshold >= 1 ? double.PositiveInfinity : Math.Log2(ReviewThreshold / (1 - ReviewThreshold));
+        // Every distinct field any rule, key, guard or comparison reads: a record's values of each are computed once.
+        var slots = new Dictionary<FieldSpec, int>();
+        int Slot(FieldSpec field)
+        {
+            if (!slots.TryGetValue(field, out var at))
+            {
+                slots[field] = at = slots.Count;
+            }
+            return at;
+        }
+        foreach (var rule in Rules)
+        {
+            rule.FieldSlots = rule.Fields.Select(Slot).ToArray();
+        }
+        foreach (var block in BlockingKeys)
+        {
+            block.FieldSlots = block.Fields.Select(Slot).ToArray();
+        }
+        ComparisonSlots = Comparisons.Select(c => Slot(c.Field)).ToArray();
+        ConflictSlots = ConflictFields.Select(Slot).ToArray();
+        Fields = [.. slots.OrderBy(p => p.Value).Select(p => p.Key)];
         if (FuzzyEnabled && (BlockingKeys.Length == 0 || Comparisons.Length == 0))
         {
             throw new ArgumentException("Fuzzy matching needs at least one blocking key and one comparison (or set Fuzzy.Enabled to false).", nameof(options));
@@ -191,6 +222,15 @@ internal sealed class CompiledOptions
     /// <summary>Every field some rule must not conflict on; rules refer to them by index.</summary>
     public FieldSpec[] ConflictFields { get; }
     public string[] LimitedTypes { get; }
+
+    /// <summary>The distinct fields read by rules, blocking keys, conflict guards and comparisons.</summary>
+    public FieldSpec[] Fields { get; }
+
+    /// <summary>Per comparison, its field's position in <see cref="Fields"/>.</summary>
+    public int[] ComparisonSlots { get; }
+
+    /// <summary>Per conflict field, its position in <see cref="Fields"/>.</summary>
+    public int[] ConflictSlots { get; }
     public int[] Limits { get; }
     public bool FuzzyEnabled { get; }
     public double AutoMergeThreshold { get; }

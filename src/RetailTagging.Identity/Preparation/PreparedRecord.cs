@@ -14,8 +14,8 @@ internal sealed class PreparedRecord
     public required (string Type, string Value)[] Identifiers { get; init; }
     public required IdentifierIssue[] Issues { get; init; }
 
-    /// <summary>Attribute values folded for comparison, by attribute name.</summary>
-    public required Dictionary<string, string> Folded { get; init; }
+    /// <summary>Attribute values folded for comparison, by attribute name (a handful: a short array beats a hash table).</summary>
+    public required KeyValuePair<string, string>[] Folded { get; init; }
 
     /// <summary>Deterministic rule keys (rule name and values) and the rule index of each.</summary>
     public string[] Keys { get; set; } = [];
@@ -45,7 +45,7 @@ internal sealed class PreparedRecord
     {
         if (!field.IsIdentifier)
         {
-            return Folded.TryGetValue(field.Name, out var folded) && field.Cut(folded) is { } one ? [one] : null;
+            return FoldedValue(field.Name) is { } folded && field.Cut(folded) is { } one ? [one] : null;
         }
         List<string>? list = null;
         foreach (var (type, value) in Identifiers)
@@ -70,10 +70,23 @@ internal sealed class PreparedRecord
                 }
             }
         }
-        else if (Folded.TryGetValue(field.Name, out var folded) && field.Cut(folded) is { } cut)
+        else if (FoldedValue(field.Name) is { } folded && field.Cut(folded) is { } cut)
         {
             yield return cut;
         }
+    }
+
+    /// <summary>The folded value of an attribute, or null.</summary>
+    public string? FoldedValue(string name)
+    {
+        foreach (var (key, value) in Folded)
+        {
+            if (string.Equals(key, name, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+        return null;
     }
 
     public static int CompareAnchor(PreparedRecord a, PreparedRecord b)

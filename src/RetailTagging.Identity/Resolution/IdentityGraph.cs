@@ -27,10 +27,14 @@ internal sealed class IdentityGraph : IResolutionContext
     private readonly GoldenRecordBuilder _golden;
     private readonly List<PreparedRecord> _records = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _keyIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _blockIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Postings> _keyIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Postings> _blockIndex = new(StringComparer.Ordinal);
+
+    // Candidate components: a union-find over record indexes (parent, size at the root) whose members form a
+    // circular linked list (next), so a union splices two lists in O(1) and no record needs a list of its own.
     private readonly List<int> _parent = [];
-    private readonly Dictionary<int, List<int>> _componentMembers = [];
+    private readonly List<int> _next = [];
+    private readonly List<int> _size = [];
     private readonly Dictionary<int, List<string>> _componentReviews = [];
     private readonly List<ClusterState?> _clusterOf = [];
     private readonly Dictionary<string, ClusterState> _clusters = new(StringComparer.Ordinal);
@@ -57,8 +61,8 @@ internal sealed class IdentityGraph : IResolutionContext
     public CompiledOptions Options => _options;
 
     // ---- IResolutionContext ----
-    public bool IsHotKey(string key) => _keyIndex.TryGetValue(key, out var l) && l.Count > _options.MaxRecordsPerValue;
-    public bool IsHotBlock(string blockKey) => _blockIndex.TryGetValue(blockKey, out var l) && l.Count > _options.MaxBlockSize;
+    public bool IsHotKey(string key) => _keyIndex.TryGetValue(key, out var p) && p.Count > _options.MaxRecordsPerValue;
+    public bool IsHotBlock(string blockKey) => _blockIndex.TryGetValue(blockKey, out var p) && p.Count > _options.MaxBlockSize;
     public PreparedRecord Get(int index) => _records[index];
     public PreparedRecord? Find(string recordId) => _byId.TryGetValue(recordId, out var i) ? _records[i] : null;
     public IEnumerable<IdentityDecision> DecisionsFor(string recordId) =>
@@ -81,9 +85,10 @@ internal sealed class IdentityGraph : IResolutionContext
         var expected = _records.Count + batch.Length;
         _records.EnsureCapacity(expected);
         _parent.EnsureCapacity(expected);
+        _next.EnsureCapacity(expected);
+        _size.EnsureCapacity(expected);
         _clusterOf.EnsureCapacity(expected);
         _byId.EnsureCapacity(expected);
-        _componentMembers.EnsureCapacity(expected);
         _keyIndex.EnsureCapacity(_keyIndex.Count + batch.Sum(b => b.Keys.Length));
         _blockIndex.EnsureCapacity(_blockIndex.Count + batch.Sum(b => b.BlockKeys.Length));
         foreach (var p in batch)
@@ -104,7 +109,8 @@ internal sealed class IdentityGraph : IResolutionContext
                 _records.Add(p);
                 _byId[p.Id] = index;
                 _parent.Add(index);
-                _componentMembers[index] = [index];
+                _next.Add(index);
+                _size.Add(1);
                 _clusterOf.Add(null);
             }
             p.Index = index;
@@ -112,27 +118,28 @@ internal sealed class IdentityGraph : IResolutionContext
             dirty.Add(index);
             foreach (var key in p.Keys)
             {
-                var list = Slot(_keyIndex, key);
-                list.Add(index);
-                if (list.Count == _options.MaxRecordsPerValue + 1)
+                var count = Post(_keyIndex, key, index, out var first);
+                if (count == _options.MaxRecordsPerValue + 1)
                 {
                     // The value just became junk: it links nobody, and the component it glued together is rebuilt.
-                    recluster.Add(list[0]);
+                    recluster.Add(first);
                 }
-                else if (list.Count > 1 && list.Count <= _options.MaxRecordsPerValue)
+                else if (count > 1 && count <= _options.MaxRecordsPerValue)
                 {
-                    Union(index, list[0]);
+                    Union(index, first);
                 }
             }
             foreach (var block in p.BlockKeys)
             {
-                var list = Slot(_blockIndex, block);
-                list.Add(index);
-                if (list.Count == _options.MaxBlockSize + 1)
+                if (Post(_blockIndex, block, index, out _) == _options.MaxBlockSize + 1)
                 {
                     // The block just became too big to compare in: pairs it produced no longer count.
-                    dirty.UnionWith(list);
-                    recluster.AddRange(list);
+                    var postings = _blockIndex[block];
+                    for (var i = 0; i < postings.Count; i++)
+                    {
+                        dirty.Add(postings[i]);
+                        recluster.Add(postings[i]);
+                    }
                 }
             }
         }
@@ -148,24 +155,39 @@ internal sealed class IdentityGraph : IResolutionContext
         return Resolve(dirty, now, "records added", cancellationToken);
     }
 
-    private static List<int> Slot(Dictionary<string, List<int>> index, string key)
+    /// <summary>Adds a record to a key's postings; returns how many records share the key now, and the first of them.</summary>
+    private static int Post(Dictionary<string, Postings> index, string key, int record, out int first)
     {
-        if (!index.TryGetValue(key, out var list))
+        ref var postings = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
+        if (!exists)
         {
-            index[key] = list = new List<int>(2);
+            postings = Postings.Of(record);
+            first = record;
+            return 1;
         }
-        return list;
+        postings.Add(record);
+        first = postings.First;
+        return postings.Count;
+    }
+
+    private static void Unpost(Dictionary<string, Postings> index, string key, int record)
+    {
+        ref var postings = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(index, key);
+        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref postings) && !postings.Remove(record))
+        {
+            index.Remove(key);
+        }
     }
 
     private void Unindex(PreparedRecord old, HashSet<int> dirty)
     {
         foreach (var key in old.Keys)
         {
-            _keyIndex[key].Remove(old.Index);
+            Unpost(_keyIndex, key, old.Index);
         }
         foreach (var block in old.BlockKeys)
         {
-            _blockIndex[block].Remove(old.Index);
+            Unpost(_blockIndex, block, old.Index);
         }
         foreach (var (other, _) in old.Partners ?? [])
         {
@@ -177,29 +199,31 @@ internal sealed class IdentityGraph : IResolutionContext
     private void ScoreCandidates(HashSet<int> fresh, CancellationToken cancellationToken)
     {
         var review = _options.ReviewThreshold;
-        List<(int A, int B, double Score)> ScoreOne(int index)
+        List<(int A, int B, double Score)>? ScoreOne(int index)
         {
             var record = _records[index];
-            var found = new List<(int, int, double)>();
-            HashSet<int>? compared = null;
+            List<(int, int, double)>? found = null;
+            var compared = t_compared ??= [];
+            compared.Clear();
             foreach (var block in record.BlockKeys)
             {
-                var list = _blockIndex[block];
-                if (list.Count > _options.MaxBlockSize)
+                var postings = _blockIndex[block];
+                if (postings.Count > _options.MaxBlockSize)
                 {
                     continue;
                 }
-                foreach (var other in list)
+                for (var i = 0; i < postings.Count; i++)
                 {
+                    var other = postings[i];
                     // Each unordered pair once: a fresh record compares with old ones and with fresh ones of lower index.
-                    if (other == index || (other > index && fresh.Contains(other)) || !(compared ??= []).Add(other))
+                    if (other == index || (other > index && fresh.Contains(other)) || !compared.Add(other))
                     {
                         continue;
                     }
                     var score = _scorer.Score(record, _records[other]);
                     if (score >= review && score > 0)
                     {
-                        found.Add((index, other, score));
+                        (found ??= []).Add((index, other, score));
                     }
                 }
             }
@@ -208,13 +232,20 @@ internal sealed class IdentityGraph : IResolutionContext
         var results = fresh.Count < ParallelThreshold
             ? fresh.Select(ScoreOne).ToList()
             : fresh.AsParallel().WithCancellation(cancellationToken).Select(ScoreOne).ToList();
-        foreach (var (a, b, score) in results.SelectMany(r => r))
+        foreach (var found in results)
         {
-            (_records[a].Partners ??= []).Add((b, score));
-            (_records[b].Partners ??= []).Add((a, score));
-            Union(a, b);
+            foreach (var (a, b, score) in found ?? [])
+            {
+                (_records[a].Partners ??= []).Add((b, score));
+                (_records[b].Partners ??= []).Add((a, score));
+                Union(a, b);
+            }
         }
     }
+
+    // Scratch for ScoreCandidates: which records one record was already compared with (one set per thread).
+    [ThreadStatic]
+    private static HashSet<int>? t_compared;
 
     private int FindRoot(int x)
     {
@@ -233,10 +264,11 @@ internal sealed class IdentityGraph : IResolutionContext
         {
             return;
         }
-        var (big, small) = _componentMembers[ra].Count >= _componentMembers[rb].Count ? (ra, rb) : (rb, ra);
+        var (big, small) = _size[ra] >= _size[rb] ? (ra, rb) : (rb, ra);
         _parent[small] = big;
-        _componentMembers[big].AddRange(_componentMembers[small]);
-        _componentMembers.Remove(small);
+        _size[big] += _size[small];
+        // Splice the two circular member lists into one.
+        (_next[big], _next[small]) = (_next[small], _next[big]);
         if (_componentReviews.Remove(small, out var reviews))
         {
             if (_componentReviews.TryGetValue(big, out var target))
@@ -255,10 +287,9 @@ internal sealed class IdentityGraph : IResolutionContext
     /// junk, fuzzy pairs in blocks that are not too big, link decisions), splitting it where a value that
     /// turned out to be junk had glued it together. Returns its members, which all need re-resolving.
     /// </summary>
-    private List<int> Recluster(int root)
+    private int[] Recluster(int root)
     {
-        var members = _componentMembers[root];
-        _componentMembers.Remove(root);
+        var members = Members(root);
         if (_componentReviews.Remove(root, out var reviews))
         {
             // Reviews are recomputed with the component; the new components start without any.
@@ -270,16 +301,17 @@ internal sealed class IdentityGraph : IResolutionContext
         foreach (var m in members)
         {
             _parent[m] = m;
-            _componentMembers[m] = [m];
+            _next[m] = m;
+            _size[m] = 1;
         }
         foreach (var m in members)
         {
             var record = _records[m];
             foreach (var key in record.Keys)
             {
-                if (!IsHotKey(key) && _keyIndex[key] is [var first, _, ..])
+                if (_keyIndex[key] is { Count: > 1 } postings && postings.Count <= _options.MaxRecordsPerValue)
                 {
-                    Union(m, first);
+                    Union(m, postings.First);
                 }
             }
             foreach (var (other, _) in record.Partners ?? [])
@@ -300,20 +332,94 @@ internal sealed class IdentityGraph : IResolutionContext
         return members;
     }
 
+    /// <summary>The members of a candidate component, by walking its circular list from the root.</summary>
+    private int[] Members(int root)
+    {
+        var members = new int[_size[root]];
+        var at = root;
+        for (var i = 0; i < members.Length; i++)
+        {
+            members[i] = at;
+            at = _next[at];
+        }
+        return members;
+    }
+
     /// <summary>Re-resolves the candidate components of the given records and applies the outcome.</summary>
     public List<IdentityChange> Resolve(IEnumerable<int> touched, DateTimeOffset now, string cause, CancellationToken cancellationToken)
     {
-        var roots = touched.Select(FindRoot).Distinct().ToArray();
-        var work = roots.Select(r => (Root: r, Members: _componentMembers[r].Select(i => _records[i]).ToArray())).ToArray();
-        var outcomes = work.Length < ParallelThreshold
-            ? work.Select(w => _engine.Resolve(w.Members, this)).ToArray()
+        var roots = new List<int>();
+        var seen = new HashSet<int>();
+        foreach (var t in touched)
+        {
+            var root = FindRoot(t);
+            if (seen.Add(root))
+            {
+                roots.Add(root);
+            }
+        }
+        // Components of one record (most of them) need no engine; the others are resolved on every core.
+        var work = new List<(int Root, PreparedRecord[] Members)>();
+        foreach (var root in roots)
+        {
+            if (_size[root] > 1)
+            {
+                work.Add((root, Array.ConvertAll(Members(root), i => _records[i])));
+            }
+        }
+        var outcomes = work.Count < ParallelThreshold
+            ? work.ConvertAll(w => _engine.Resolve(w.Members, this)).ToArray()
             : work.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(w => _engine.Resolve(w.Members, this)).ToArray();
         var changes = new List<IdentityChange>();
-        for (var i = 0; i < work.Length; i++)
+        var next = 0;
+        foreach (var root in roots)
         {
-            Apply(work[i].Root, outcomes[i], now, cause, changes);
+            if (_size[root] > 1)
+            {
+                Apply(root, outcomes[next++], now, cause, changes);
+            }
+            else
+            {
+                ApplySingle(root, now, changes);
+            }
         }
         return changes;
+    }
+
+    /// <summary>
+    /// <see cref="Apply"/> for a component of one record: the record is its own customer with no history and no
+    /// review. Same effects, without the engine's outcome and the bookkeeping of merges and splits.
+    /// </summary>
+    private void ApplySingle(int index, DateTimeOffset now, List<IdentityChange> changes)
+    {
+        if (_componentReviews.Remove(index, out var oldReviews))
+        {
+            foreach (var id in oldReviews)
+            {
+                _reviews.Remove(id);
+            }
+        }
+        var previous = _clusterOf[index];
+        if (previous is { Members.Length: 1, Steps.Length: 0 })
+        {
+            return; // Same customer (named after this record), same record, no history: nothing changes.
+        }
+        var record = _records[index];
+        var state = new ClusterState(_options.CustomerIdPrefix + record.Id, [index], []);
+        if (previous is not null && _clusters.TryGetValue(previous.Id, out var registered) && ReferenceEquals(registered, previous))
+        {
+            _clusters.Remove(previous.Id);
+        }
+        if (previous?.Id != state.Id)
+        {
+            PendingAssignments.Add(new RecordAssignment(record.Id, state.Id));
+        }
+        _clusterOf[index] = state;
+        _clusters[state.Id] = state;
+        if (previous is not null && previous.Id != state.Id)
+        {
+            changes.Add(new IdentityChange(now, IdentityChangeKind.Merged, [previous.Id], [state.Id], ""));
+        }
     }
 
     private void Apply(int root, ClusterEngine.Outcome outcome, DateTimeOffset now, string cause, List<IdentityChange> changes)
