@@ -37,6 +37,35 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task UseCatalogTriggers_takes_the_triggers_of_the_catalog_AddRetailTagging_registered()
+    {
+        var time = new FakeTimeProvider(Harness.Start);
+        var sink = new RecordingSink(time);
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<ITriggerSink>(sink);
+        services.AddRetailTagging(o => o.UseCatalogText(Catalogs.PlaybookText, "playbook.tags"))
+            .AddLifecycleTriggers(o => o.UseCatalogTriggers().Add(Trigger.OnEvent("code_trigger", "refund")));
+        await using var provider = services.BuildServiceProvider();
+        var scheduler = provider.GetRequiredService<TriggerScheduler>();
+        Assert.Equal(8, scheduler.Definitions.Count);
+        await scheduler.OnEventAsync(Harness.Event("s", "c1", "sign_up", time.GetUtcNow()));
+        var welcome = Assert.Single(sink.Delivered);
+        Assert.Equal(("send_welcome", TriggerChannel.WeChat, 70), (welcome.Action, welcome.Channel, welcome.Priority));
+    }
+
+    [Fact]
+    public void UseCatalogTriggers_without_a_registered_catalog_fails_with_a_clear_message()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<ITriggerSink>(new RecordingSink(TimeProvider.System))
+            .AddLifecycleTriggers(o => o.UseCatalogTriggers());
+        using var provider = services.BuildServiceProvider();
+        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<TriggerScheduler>());
+        Assert.Contains("AddRetailTagging", ex.Message);
+    }
+
+    [Fact]
     public async Task RunAsync_fires_timers_as_the_clock_moves_and_stops_on_cancellation()
     {
         var time = new FakeTimeProvider(Harness.Start);
