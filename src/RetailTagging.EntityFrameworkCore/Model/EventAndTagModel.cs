@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using RetailTagging.EntityFrameworkCore.Entities;
+
+namespace RetailTagging.EntityFrameworkCore;
+
+/// <summary>Events, tag definitions, current assignments, history, manual decisions and score snapshots.</summary>
+internal static class EventAndTagModel
+{
+    public static void Configure(ModelBuilder modelBuilder, ModelNaming naming)
+    {
+        var @event = modelBuilder.Entity<EventRow>();
+        naming.Table(@event, TableNames.Events);
+        @event.HasKey(e => e.Sequence);
+        @event.Property(e => e.Sequence).ValueGeneratedOnAdd();
+        @event.HasIndex(e => e.Id).IsUnique();
+        @event.HasIndex(e => new { e.CustomerId, e.AtUtc }); // batch path: a customer's events in time order
+        @event.HasIndex(e => new { e.Type, e.AtUtc });       // push-down: windowed aggregates by type
+
+        var definition = modelBuilder.Entity<TagDefinitionRow>();
+        naming.Table(definition, TableNames.TagDefinitions);
+        definition.HasKey(d => new { d.Name, d.Version });
+
+        var set = modelBuilder.Entity<TagSetRow>();
+        naming.Table(set, TableNames.TagSets);
+        set.HasKey(s => s.CustomerId);
+        set.Property(s => s.Version).IsConcurrencyToken();
+
+        var assignment = modelBuilder.Entity<TagAssignmentRow>();
+        naming.Table(assignment, TableNames.TagAssignments);
+        assignment.HasKey(a => new { a.CustomerId, a.Tag });
+        assignment.HasIndex(a => new { a.Tag, a.CustomerId }); // push-down: audiences by tag
+        assignment.Property(a => a.Version).IsConcurrencyToken();
+
+        var history = modelBuilder.Entity<TagHistoryRow>();
+        naming.Table(history, TableNames.TagHistory);
+        history.HasKey(h => h.Id);
+        history.Property(h => h.Id).ValueGeneratedOnAdd();
+        history.HasIndex(h => new { h.CustomerId, h.Id });
+        history.HasIndex(h => h.RunId);
+
+        var manual = modelBuilder.Entity<ManualDecisionRow>();
+        naming.Table(manual, TableNames.ManualDecisions);
+        manual.HasKey(m => m.Id);
+        manual.Property(m => m.Id).ValueGeneratedOnAdd();
+        // A decision is identified by who decided what, when; review steps update the same row.
+        manual.HasIndex(m => new { m.CustomerId, m.Tag, m.DecidedAtUtc, m.DecidedBy }).IsUnique()
+            .HasDatabaseName(naming.Name("IX_", TableNames.ManualDecisions + "_decision"));
+        manual.Property(m => m.Version).IsConcurrencyToken();
+
+        var score = modelBuilder.Entity<ScoreSnapshotRow>();
+        naming.Table(score, TableNames.ScoreSnapshots);
+        score.HasKey(s => new { s.CustomerId, s.Score, s.AsOfUtc });
+    }
+}
