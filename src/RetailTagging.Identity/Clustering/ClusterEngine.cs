@@ -58,9 +58,16 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
         private readonly PreparedRecord[] _members;
         private readonly IResolutionContext _context;
         private readonly int[] _parent;
-        private readonly List<int>[] _lists;
-        private readonly List<string>?[][] _limitValues;
-        private readonly List<string>?[][] _conflictValues;
+        // Members of each cluster: a circular linked list through _next, its length at the root.
+        private readonly int[] _next;
+        private readonly int[] _count;
+        // Per cluster root and limited type (or conflict field), its distinct values: flat arrays indexed
+        // root * width + slot. The arrays are never modified (a merge that adds values makes a new one), so
+        // they start out shared with the records.
+        private readonly string[]?[] _limitValues;
+        private readonly string[]?[] _conflictValues;
+        private readonly int _limited;
+        private readonly int _conflictFields;
         private readonly List<(int Decision, bool Left)>?[] _constraints;
         private readonly List<(long Order, MergeStep Step)>?[] _steps;
         private readonly List<IdentityDecision> _links = [];
@@ -74,34 +81,85 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
             _context = context;
             var n = members.Length;
             _parent = new int[n];
-            _lists = new List<int>[n];
-            _limitValues = new List<string>?[n][];
-            _conflictValues = new List<string>?[n][];
-            var conflictFields = engine.Options.ConflictFields.Length;
+            _next = new int[n];
+            _count = new int[n];
+            _conflictFields = engine.Options.ConflictFields.Length;
+            _limited = engine.Options.LimitedTypes.Length;
+            _limitValues = new string[]?[n * _limited];
+            _conflictValues = new string[]?[n * _conflictFields];
             _constraints = new List<(int, bool)>?[n];
             _steps = new List<(long, MergeStep)>?[n];
-            var limited = engine.Options.LimitedTypes.Length;
             for (var i = 0; i < n; i++)
             {
                 _parent[i] = i;
-                _lists[i] = [i];
-                _limitValues[i] = new List<string>?[limited];
-                _conflictValues[i] = new List<string>?[conflictFields];
-                for (var f = 0; f < conflictFields; f++)
+                _next[i] = i;
+                _count[i] = 1;
+                members[i].ConflictValues.CopyTo(_conflictValues, i * _conflictFields);
+                members[i].LimitValues.CopyTo(_limitValues, i * _limited);
+            }
+        }
+
+        /// <summary>The locals of a cluster, ascending.</summary>
+        private int[] MembersOf(int root)
+        {
+            var locals = new int[_count[root]];
+            var at = root;
+            for (var i = 0; i < locals.Length; i++)
+            {
+                locals[i] = at;
+                at = _next[at];
+            }
+            Array.Sort(locals);
+            return locals;
+        }
+
+        /// <summary>The first of <paramref name="locals"/> (ascending) that belongs to the cluster with this root.</summary>
+        private int FirstIn(List<int> locals, int root)
+        {
+            foreach (var l in locals)
+            {
+                if (Find(l) == root)
                 {
-                    if (members[i].ConflictValues[f] is { } values)
-                    {
-                        _conflictValues[i][f] = [.. values];
-                    }
-                }
-                for (var t = 0; t < limited; t++)
-                {
-                    if (members[i].LimitValues[t] is { } values)
-                    {
-                        _limitValues[i][t] = [.. values];
-                    }
+                    return l;
                 }
             }
+            throw new InvalidOperationException("The cluster has no record with the key.");
+        }
+
+        /// <summary>The union of two value sets (a's values, then b's new ones); a itself when b adds nothing.</summary>
+        private static string[]? Union(string[]? a, string[]? b)
+        {
+            if (b is null)
+            {
+                return a;
+            }
+            if (a is null)
+            {
+                return b;
+            }
+            var added = 0;
+            foreach (var v in b)
+            {
+                if (Array.IndexOf(a, v) < 0)
+                {
+                    added++;
+                }
+            }
+            if (added == 0)
+            {
+                return a;
+            }
+            var union = new string[a.Length + added];
+            a.CopyTo(union, 0);
+            var at = a.Length;
+            foreach (var v in b)
+            {
+                if (Array.IndexOf(a, v) < 0 && Array.IndexOf(union, v, a.Length, at - a.Length) < 0)
+                {
+                    union[at++] = v;
+                }
+            }
+            return at == union.Length ? union : union[..at];
         }
 
         private int? LocalOf(string recordId) =>
@@ -119,17 +177,21 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
 
         public void ApplyDecisions()
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            HashSet<string>? seen = null;
             var separates = new List<IdentityDecision>();
             foreach (var member in _members)
             {
                 foreach (var decision in _context.DecisionsFor(member.Id))
                 {
-                    if (seen.Add(decision.Id))
+                    if ((seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(decision.Id))
                     {
                         (decision.Kind == DecisionKind.Link ? _links : separates).Add(decision);
                     }
                 }
+            }
+            if (seen is null)
+            {
+                return; // No decision names any record of the component (the usual case).
             }
             separates.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
             for (var d = 0; d < separates.Count; d++)
@@ -161,32 +223,23 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
 
         public void ApplyRuleKeys()
         {
-            var groups = new Dictionary<string, (int Rule, List<int> Locals)>(StringComparer.Ordinal);
-            for (var i = 0; i < _members.Length; i++)
-            {
-                var m = _members[i];
-                for (var k = 0; k < m.Keys.Length; k++)
-                {
-                    if (!groups.TryGetValue(m.Keys[k], out var g))
-                    {
-                        groups[m.Keys[k]] = g = (m.KeyRules[k], []);
-                    }
-                    g.Locals.Add(i);
-                }
-            }
             var rules = _engine.Options.Rules;
-            var ordered = groups.Where(g => g.Value.Locals.Count > 1 && !_context.IsHotKey(g.Key))
-                .OrderBy(g => rules[g.Value.Rule].Priority)
-                .ThenBy(g => g.Value.Rule)
-                .ThenBy(g => g.Value.Locals.Count) // rarer values are more specific: they link first
-                .ThenBy(g => g.Key, StringComparer.Ordinal);
-            foreach (var (key, (rule, locals)) in ordered)
+            foreach (var (key, rule, locals) in SharedKeys())
             {
-                var roots = locals.Select(Find).Distinct().Order().ToList();
+                var roots = new List<int>(locals.Count);
+                foreach (var l in locals)
+                {
+                    var r = Find(l);
+                    if (!roots.Contains(r))
+                    {
+                        roots.Add(r);
+                    }
+                }
                 if (roots.Count < 2)
                 {
                     continue;
                 }
+                roots.Sort();
                 var reason = $"{rules[rule].Name} ({key[(key.IndexOf(Separator) + 1)..].Replace(Separator.ToString(), " + ", StringComparison.Ordinal)})";
                 var conflictFields = rules[rule].ConflictFields;
                 // A cluster compatible with two clusters that conflict with each other (a nameless record
@@ -203,10 +256,10 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                         if (clash)
                         {
                             ambiguous.Add(c);
-                            var mine = locals.First(l => Find(l) == c);
+                            var mine = FirstIn(locals, c);
                             foreach (var o in compatible)
                             {
-                                _doubts.Add((locals.First(l => Find(l) == o), mine, ReviewKind.SharedIdentifier,
+                                _doubts.Add((FirstIn(locals, o), mine, ReviewKind.SharedIdentifier,
                                     $"{reason} is shared by customers who conflict with each other; the record cannot be attributed", null));
                             }
                         }
@@ -254,11 +307,63 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
             }
             if (verdict == Verdict.Limit)
             {
-                var a = locals.First(l => Find(l) == bin);
-                var b = locals.First(l => Find(l) == root);
+                var a = FirstIn(locals, bin);
+                var b = FirstIn(locals, root);
                 _doubts.Add((a, b, ReviewKind.LimitConflict, $"{reason} would give one customer {why}", null));
             }
             return false;
+        }
+
+        /// <summary>
+        /// The rule keys at least two records of the component share (and that are not junk), in linking order:
+        /// by rule priority, rule, number of records (rarer values are more specific: they link first), then key;
+        /// each with the rule of its first occurrence and its records ascending.
+        /// </summary>
+        private List<(string Key, int Rule, List<int> Locals)> SharedKeys()
+        {
+            var entries = new List<(string Key, int Rule, int Local, int Sequence)>();
+            for (var i = 0; i < _members.Length; i++)
+            {
+                var m = _members[i];
+                for (var k = 0; k < m.Keys.Length; k++)
+                {
+                    entries.Add((m.Keys[k], m.KeyRules[k], i, entries.Count));
+                }
+            }
+            entries.Sort(static (x, y) =>
+            {
+                var c = string.CompareOrdinal(x.Key, y.Key);
+                return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
+            });
+            var shared = new List<(string Key, int Rule, List<int> Locals)>();
+            for (var start = 0; start < entries.Count;)
+            {
+                var end = start + 1;
+                while (end < entries.Count && string.Equals(entries[end].Key, entries[start].Key, StringComparison.Ordinal))
+                {
+                    end++;
+                }
+                if (end - start > 1 && !_context.IsHotKey(entries[start].Key))
+                {
+                    var locals = new List<int>(end - start);
+                    for (var e = start; e < end; e++)
+                    {
+                        locals.Add(entries[e].Local);
+                    }
+                    locals.Sort();
+                    shared.Add((entries[start].Key, entries[start].Rule, locals));
+                }
+                start = end;
+            }
+            var rules = _engine.Options.Rules;
+            shared.Sort((x, y) =>
+            {
+                var c = rules[x.Rule].Priority.CompareTo(rules[y.Rule].Priority);
+                if (c == 0) c = x.Rule.CompareTo(y.Rule);
+                if (c == 0) c = x.Locals.Count.CompareTo(y.Locals.Count);
+                return c != 0 ? c : string.CompareOrdinal(x.Key, y.Key);
+            });
+            return shared;
         }
 
         public void ApplyFuzzyPairs()
@@ -326,7 +431,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
         {
             foreach (var f in fields)
             {
-                if (_conflictValues[ra][f] is not { } a || _conflictValues[rb][f] is not { } b)
+                if (_conflictValues[ra * _conflictFields + f] is not { } a || _conflictValues[rb * _conflictFields + f] is not { } b)
                 {
                     continue;
                 }
@@ -377,13 +482,20 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
             var limits = _engine.Options.Limits;
             for (var t = 0; t < limits.Length; t++)
             {
-                if (_limitValues[ra][t] is not { } a || _limitValues[rb][t] is not { } b)
+                if (_limitValues[ra * _limited + t] is not { } a || _limitValues[rb * _limited + t] is not { } b)
                 {
                     continue;
                 }
-                var union = a.Count + b.Count(v => !a.Contains(v));
+                var union = a.Length;
+                foreach (var v in b)
+                {
+                    if (Array.IndexOf(a, v) < 0)
+                    {
+                        union++;
+                    }
+                }
                 // A merge may not add values past the limit; a record that alone exceeds it may still gain records without new values.
-                if (union > limits[t] && union > Math.Max(a.Count, b.Count))
+                if (union > limits[t] && union > Math.Max(a.Length, b.Length))
                 {
                     why = $"{union} distinct {_engine.Options.LimitedTypes[t]} values (limit {limits[t]})";
                     return Verdict.Limit;
@@ -395,36 +507,17 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
         private void Merge(int ra, int rb, MergeReasonKind kind, string reason, double? score, string? decisionId)
         {
             var (root, other) = ra < rb ? (ra, rb) : (rb, ra);
-            var step = new MergeStep(0, Ids(_lists[root]), Ids(_lists[other]), kind, reason, score, decisionId);
+            var step = new MergeStep(0, Ids(root), Ids(other), kind, reason, score, decisionId);
             _parent[other] = root;
-            _lists[root].AddRange(_lists[other]);
-            for (var t = 0; t < _limitValues[root].Length; t++)
+            _count[root] += _count[other];
+            (_next[root], _next[other]) = (_next[other], _next[root]);
+            for (var t = 0; t < _limited; t++)
             {
-                if (_limitValues[other][t] is { } values)
-                {
-                    var target = _limitValues[root][t] ??= [];
-                    foreach (var v in values)
-                    {
-                        if (!target.Contains(v))
-                        {
-                            target.Add(v);
-                        }
-                    }
-                }
+                _limitValues[root * _limited + t] = Union(_limitValues[root * _limited + t], _limitValues[other * _limited + t]);
             }
-            for (var f = 0; f < _conflictValues[root].Length; f++)
+            for (var f = 0; f < _conflictFields; f++)
             {
-                if (_conflictValues[other][f] is { } values)
-                {
-                    var target = _conflictValues[root][f] ??= [];
-                    foreach (var v in values)
-                    {
-                        if (!target.Contains(v))
-                        {
-                            target.Add(v);
-                        }
-                    }
-                }
+                _conflictValues[root * _conflictFields + f] = Union(_conflictValues[root * _conflictFields + f], _conflictValues[other * _conflictFields + f]);
             }
             if (_constraints[other] is { } constraints)
             {
@@ -438,7 +531,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
             steps.Add((_order++, step));
         }
 
-        private string[] Ids(List<int> locals) => locals.Order().Select(l => _members[l].Id).ToArray();
+        private string[] Ids(int root) => Array.ConvertAll(MembersOf(root), l => _members[l].Id);
 
         public Outcome Finish()
         {
@@ -447,8 +540,17 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
             {
                 if (Find(i) == i)
                 {
-                    var steps = (_steps[i] ?? []).OrderBy(s => s.Order).Select((s, n) => s.Step with { Sequence = n }).ToArray();
-                    clusters.Add(new Cluster(_lists[i].Order().Select(l => _members[l]).ToArray(), steps));
+                    MergeStep[] steps = [];
+                    if (_steps[i] is { } list)
+                    {
+                        list.Sort(static (x, y) => x.Order.CompareTo(y.Order));
+                        steps = new MergeStep[list.Count];
+                        for (var n = 0; n < steps.Length; n++)
+                        {
+                            steps[n] = list[n].Step with { Sequence = n };
+                        }
+                    }
+                    clusters.Add(new Cluster(Array.ConvertAll(MembersOf(i), l => _members[l]), steps));
                 }
             }
             var reviews = new List<ReviewItem>();
