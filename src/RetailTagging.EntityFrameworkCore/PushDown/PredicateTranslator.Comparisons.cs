@@ -17,13 +17,14 @@ internal sealed partial class PredicateTranslator
         var left = Value(comparison.Left, parts?.Left ?? syntax);
         var right = Value(comparison.Right, parts?.Right ?? syntax);
         if (left is null || right is null) return null;
-        return Compare(comparison.Operator, left, right, syntax);
+        return Compare(comparison.Operator, left, right, syntax, parts?.Left, parts?.Right);
     }
 
-    private SqlCondition? Compare(BinaryOperator op, SqlValue left, SqlValue right, Expr syntax)
+    private SqlCondition? Compare(BinaryOperator op, SqlValue left, SqlValue right, Expr syntax, Expr? leftSyntax = null, Expr? rightSyntax = null)
     {
         if (left.IsNullConstant || right.IsNullConstant) return SqlCondition.Null;
-        if (left.EncodedTag is not null || right.EncodedTag is not null) return CompareEncoded(op, left, right, syntax);
+        if (left.EncodedTag is not null || right.EncodedTag is not null)
+            return CompareEncoded(op, left, right, (left.EncodedTag is not null ? leftSyntax : rightSyntax) ?? syntax);
         var test = RawCompare(op, left, right);
         return SqlCondition.Guarded([left.NotNullTest, right.NotNullTest], test);
     }
@@ -46,6 +47,11 @@ internal sealed partial class PredicateTranslator
             return Expression.MakeBinary(type, compare, Expression.Constant(0));
         }
         var (l, r) = left.Kind == TypeKind.Number ? UnifyNumbers(left, right) : (left.Expression, right.Expression);
+        if (left.Kind == TypeKind.Number && l.Type == typeof(decimal?) && _scope.Dialect.NumberEqualityByOrder && type is ExpressionType.Equal or ExpressionType.NotEqual)
+        {
+            var equal = Expression.AndAlso(Expression.Not(Expression.LessThan(l, r)), Expression.Not(Expression.GreaterThan(l, r)));
+            return type == ExpressionType.Equal ? equal : Expression.Not(equal);
+        }
         return Expression.MakeBinary(type, l, r);
     }
 
@@ -64,11 +70,11 @@ internal sealed partial class PredicateTranslator
     }
 
     /// <summary>A valued tag kept as its stored literal text: equality with a constant compares texts, which the language writes canonically.</summary>
-    private SqlCondition? CompareEncoded(BinaryOperator op, SqlValue left, SqlValue right, Expr syntax)
+    private SqlCondition? CompareEncoded(BinaryOperator op, SqlValue left, SqlValue right, Expr tagSyntax)
     {
         var (tag, other) = left.EncodedTag is not null ? (left, right) : (right, left);
         if (op is not (BinaryOperator.Equal or BinaryOperator.NotEqual) || other.Constant is not { } constant)
-            return Problem<SqlCondition>(syntax, "@" + tag.EncodedTag,
+            return Problem<SqlCondition>(tagSyntax, "@" + tag.EncodedTag,
                 $"a {tag.Kind} tag's stored value is compared in SQL only for equality with a constant, 'in' a constant list, or 'is null'");
         var equal = Expression.Equal(tag.Expression, QueryParameter<string>.Of(constant.ToString()));
         var condition = SqlCondition.Guarded([tag.NotNullTest], equal);
@@ -84,7 +90,7 @@ internal sealed partial class PredicateTranslator
         if (value is null || low is null || high is null) return null;
         if (value.IsNullConstant || low.IsNullConstant || high.IsNullConstant) return SqlCondition.Null;
         if (value.EncodedTag is not null)
-            return Problem<SqlCondition>(syntax, "@" + value.EncodedTag, $"a {value.Kind} tag's stored value is not ordered in SQL");
+            return Problem<SqlCondition>(parts?.Value ?? syntax, "@" + value.EncodedTag, $"a {value.Kind} tag's stored value is not ordered in SQL");
         var test = Expression.AndAlso(RawCompare(BinaryOperator.LessOrEqual, low, value), RawCompare(BinaryOperator.LessOrEqual, value, high));
         var condition = SqlCondition.Guarded([value.NotNullTest, low.NotNullTest, high.NotNullTest], test);
         return between.Negated ? condition.Negate() : condition;
