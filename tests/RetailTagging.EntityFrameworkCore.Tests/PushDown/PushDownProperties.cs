@@ -28,7 +28,7 @@ public sealed class PushDownProperties(DatabaseFixture fixture) : IClassFixture<
                 return false.Label($"seed {seed}: catalog: {string.Join("; ", diagnostics)}");
             using var db = database.CreateContext();
             PushDownData.Load(db, catalog!, customers, events, generator.AsOf);
-            for (var i = 0; i < 4; i++)
+            for (var i = 0; i < 3; i++)
             {
                 var expression = generator.Condition(3);
                 var expected = PushDownData.InMemory(generator.CatalogText, expression, customers, events, generator.AsOf);
@@ -43,6 +43,8 @@ public sealed class PushDownProperties(DatabaseFixture fixture) : IClassFixture<
             }
             return true.ToProperty();
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(provider == DatabaseProvider.Sqlite ? 150 : 100), property);
+        // EF Core compiles every generated query afresh (about 0.1 s each on the 2-core CI machine), so the
+        // case count keeps the test near half a minute per provider; each case checks three expressions.
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(provider == DatabaseProvider.Sqlite ? 60 : 40), property);
     }
 }
