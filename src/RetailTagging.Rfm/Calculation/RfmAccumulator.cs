@@ -15,8 +15,11 @@ internal sealed class RfmAccumulator
     private readonly List<PurchaseEntry> _purchases = [];
     private readonly List<RefundEntry> _refunds = [];
     private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
-    // A short list beats hashing for the handful of categories a customer buys from.
-    private readonly List<KeyValuePair<string, decimal>> _categoryScratch = [];
+    // A short list beats hashing for the handful of categories a customer buys from; each category keeps the
+    // (day, instant) of its first purchase, which orders the categories as a sorted history would.
+    private readonly List<(string Category, decimal Spend, int FirstDay, long FirstTicks)> _categoryScratch = [];
+    // Purchase days, sorted to count distinct days: sorting a few ints costs far less than sorting the entries.
+    private int[] _dayScratch = new int[32];
     private int _ignored;
     private int _duplicates;
 
@@ -72,25 +75,22 @@ internal sealed class RfmAccumulator
         var asOfTicks = asOf.UtcTicks;
         var purchases = CollectionsMarshal.AsSpan(_purchases);
         var countDays = _settings.Frequency == FrequencyBasis.DistinctPurchaseDays;
-        if (countDays && !IsSorted(purchases))
-            purchases.Sort(default(DayThenInstant));
-        int orders = 0, days = 0, lastDay = int.MinValue, previousDay = int.MinValue;
+        var dayBuffer = countDays ? DayBuffer(purchases.Length) : default;
+        int orders = 0, lastDay = int.MinValue;
         decimal gross = 0m;
         foreach (ref readonly var p in purchases)
         {
             if (p.UtcTicks > asOfTicks)
                 continue;
+            if (countDays)
+                dayBuffer[orders] = p.Day;
             orders++;
             gross += p.Amount;
             lastDay = Math.Max(lastDay, p.Day);
-            if (p.Day != previousDay)
-            {
-                days++;
-                previousDay = p.Day;
-            }
         }
         if (orders == 0)
             return (null, 0, 0m);
+        var days = countDays ? DistinctCount(dayBuffer[..orders]) : 0;
         var net = gross;
         foreach (var r in _refunds)
         {
@@ -106,41 +106,42 @@ internal sealed class RfmAccumulator
     {
         var asOfTicks = asOf.UtcTicks;
         var asOfDay = _days.DayNumber(asOf);
-        // Sorting by (day, instant) makes the result independent of the order events arrived in; histories usually
-        // arrive in time order, so a linear check skips the sort.
+        // One pass in arrival order, no sort: every value is a sum, a count, a minimum or a maximum, so the result
+        // does not depend on the order events arrived in (decimal sums of money amounts are exact). Distinct days
+        // are counted by sorting the day numbers alone.
         var purchases = CollectionsMarshal.AsSpan(_purchases);
-        if (!IsSorted(purchases))
-            purchases.Sort(default(DayThenInstant));
-
+        var dayBuffer = DayBuffer(purchases.Length);
         var orders = 0;
         var onlineOrders = 0;
-        var purchaseDays = 0;
         decimal gross = 0m, firstDaySpend = 0m;
-        int firstDay = 0, lastDay = 0, previousDay = int.MinValue;
+        int firstDay = int.MaxValue, lastDay = int.MinValue;
         long firstTicks = long.MaxValue, lastTicks = long.MinValue;
         _categoryScratch.Clear();
-        foreach (var p in _purchases)
+        foreach (ref readonly var p in purchases)
         {
             if (p.UtcTicks > asOfTicks)
                 continue;
+            dayBuffer[orders] = p.Day;
             orders++;
             gross += p.Amount;
             if (p.Online)
                 onlineOrders++;
-            if (p.Day != previousDay)
+            if (p.Day < firstDay)
             {
-                if (purchaseDays == 0)
-                    firstDay = p.Day;
-                purchaseDays++;
-                previousDay = lastDay = p.Day;
+                firstDay = p.Day;
+                firstDaySpend = p.Amount;
             }
-            if (p.Day == firstDay)
+            else if (p.Day == firstDay)
+            {
                 firstDaySpend += p.Amount;
+            }
+            lastDay = Math.Max(lastDay, p.Day);
             firstTicks = Math.Min(firstTicks, p.UtcTicks);
             lastTicks = Math.Max(lastTicks, p.UtcTicks);
             if (p.Category is { } category)
-                AddCategorySpend(category, p.Amount);
+                AddCategorySpend(category, p.Amount, p.Day, p.UtcTicks);
         }
+        var purchaseDays = orders == 0 ? 0 : DistinctCount(dayBuffer[..orders]);
 
         decimal refunds = 0m;
         foreach (var r in _refunds)
@@ -205,7 +206,20 @@ internal sealed class RfmAccumulator
             return (null, null, EmptySpend);
         string? top = null;
         var topSpend = 0m;
-        foreach (var (category, spend) in _categoryScratch)
+        // Categories in the order of their first purchase (day, instant), as a sorted history lists them.
+        var ordered = CollectionsMarshal.AsSpan(_categoryScratch);
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            var item = ordered[i];
+            var j = i - 1;
+            for (; j >= 0 && (ordered[j].FirstDay, ordered[j].FirstTicks).CompareTo((item.FirstDay, item.FirstTicks)) > 0; j--)
+                ordered[j + 1] = ordered[j];
+            ordered[j + 1] = item;
+        }
+        var pairs = new KeyValuePair<string, decimal>[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+            pairs[i] = new(ordered[i].Category, ordered[i].Spend);
+        foreach (var (category, spend) in pairs)
         {
             if (spend > topSpend || (spend == topSpend && top is not null && string.CompareOrdinal(category, top) < 0))
             {
@@ -214,22 +228,46 @@ internal sealed class RfmAccumulator
             }
         }
         decimal? share = top is not null && gross > 0 ? (decimal)Math.Round((double)topSpend / (double)gross, 4) : null;
-        return (top, share, _categoryScratch.Count <= 8
-            ? new SmallSpendMap(_categoryScratch.ToArray())
-            : _categoryScratch.ToFrozenDictionary(StringComparer.Ordinal));
+        return (top, share, pairs.Length <= 8
+            ? new SmallSpendMap(pairs)
+            : pairs.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    private void AddCategorySpend(string category, decimal amount)
+    private void AddCategorySpend(string category, decimal amount, int day, long ticks)
     {
-        for (var i = 0; i < _categoryScratch.Count; i++)
+        var scratch = CollectionsMarshal.AsSpan(_categoryScratch);
+        for (var i = 0; i < scratch.Length; i++)
         {
-            if (string.Equals(_categoryScratch[i].Key, category, StringComparison.Ordinal))
+            ref var entry = ref scratch[i];
+            if (string.Equals(entry.Category, category, StringComparison.Ordinal))
             {
-                _categoryScratch[i] = new(category, _categoryScratch[i].Value + amount);
+                entry.Spend += amount;
+                if ((day, ticks).CompareTo((entry.FirstDay, entry.FirstTicks)) < 0)
+                    (entry.FirstDay, entry.FirstTicks) = (day, ticks);
                 return;
             }
         }
-        _categoryScratch.Add(new(category, amount));
+        _categoryScratch.Add((category, amount, day, ticks));
+    }
+
+    private Span<int> DayBuffer(int length)
+    {
+        if (_dayScratch.Length < length)
+            _dayScratch = new int[Math.Max(length, _dayScratch.Length * 2)];
+        return _dayScratch.AsSpan(0, length);
+    }
+
+    /// <summary>The number of distinct values (sorts the span).</summary>
+    private static int DistinctCount(Span<int> values)
+    {
+        values.Sort();
+        var distinct = values.Length == 0 ? 0 : 1;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] != values[i - 1])
+                distinct++;
+        }
+        return distinct;
     }
 
     private static readonly IReadOnlyDictionary<string, decimal> EmptySpend = FrozenDictionary<string, decimal>.Empty;
@@ -241,21 +279,6 @@ internal sealed class RfmAccumulator
         var scale = decimals == 2 ? 100L : 10_000L;
         var scaled = (2 * numerator * scale + denominator) / (2 * denominator);
         return new decimal((int)scaled, (int)(scaled >> 32), 0, false, decimals);
-    }
-
-    private static bool IsSorted(ReadOnlySpan<PurchaseEntry> purchases)
-    {
-        for (var i = 1; i < purchases.Length; i++)
-        {
-            if (default(DayThenInstant).Compare(purchases[i - 1], purchases[i]) > 0)
-                return false;
-        }
-        return true;
-    }
-
-    private readonly struct DayThenInstant : IComparer<PurchaseEntry>
-    {
-        public int Compare(PurchaseEntry x, PurchaseEntry y) => x.Day != y.Day ? x.Day.CompareTo(y.Day) : x.UtcTicks.CompareTo(y.UtcTicks);
     }
 
     private readonly record struct PurchaseEntry(long UtcTicks, int Day, decimal Amount, string? Category, bool Online);
