@@ -12,7 +12,7 @@ public static class LifecycleServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="LifecycleOptions"/> (validated on first use), the <see cref="TriggerScheduler"/>, and, unless
     /// the host registered its own, <see cref="InMemoryTriggerTimerStore"/>, <see cref="InMemoryConsentStore"/>,
-    /// <see cref="InMemoryDeadLetterStore"/> and <see cref="TimeProvider.System"/>. The host registers its
+    /// <see cref="InMemoryDeadLetterStore"/>, <see cref="InMemoryTriggerPolicyStore"/> and <see cref="TimeProvider.System"/>. The host registers its
     /// <see cref="ITriggerSink"/> and runs <see cref="TriggerScheduler.RunAsync"/> (e.g. from a hosted service).
     /// </summary>
     public static IServiceCollection AddLifecycleTriggers(this IServiceCollection services, Action<LifecycleOptions> configure)
@@ -29,6 +29,7 @@ public static class LifecycleServiceCollectionExtensions
         services.TryAddSingleton<InMemoryConsentStore>();
         services.TryAddSingleton<IConsentStore>(sp => sp.GetRequiredService<InMemoryConsentStore>());
         services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
+        services.TryAddSingleton<ITriggerPolicyStore, InMemoryTriggerPolicyStore>();
         services.TryAddSingleton(sp => new TriggerScheduler(
             Resolve(sp.GetRequiredService<IOptions<LifecycleOptions>>().Value, sp),
             sp.GetRequiredService<ITriggerSink>(),
@@ -36,7 +37,8 @@ public static class LifecycleServiceCollectionExtensions
             sp.GetRequiredService<IConsentStore>(),
             sp.GetRequiredService<IDeadLetterStore>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<TriggerScheduler>>()));
+            sp.GetService<ILogger<TriggerScheduler>>(),
+            sp.GetRequiredService<ITriggerPolicyStore>()));
         return services;
     }
 

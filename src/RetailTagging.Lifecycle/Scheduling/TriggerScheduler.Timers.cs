@@ -37,6 +37,7 @@ public sealed partial class TriggerScheduler
                 if (deliveries is not null) await DeliverAsync(deliveries, decisions, cancellationToken).ConfigureAwait(false);
                 if (due.Count < _options.SweepBatchSize) break;
             }
+            PruneIfDue(_time.GetUtcNow());
         }
         finally
         {

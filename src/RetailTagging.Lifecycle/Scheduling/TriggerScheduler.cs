@@ -28,13 +28,22 @@ public sealed partial class TriggerScheduler
     private readonly TimeProvider _time;
     private readonly LifecycleOptions _options;
     private readonly ILogger? _logger;
-    private readonly ContactLedger _ledger;
+    private readonly ITriggerPolicyStore _policies;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _sweep = new(1, 1);
 
     /// <summary>Creates a scheduler; the options are validated and their triggers indexed.</summary>
+    /// <param name="options">Triggers and policies.</param>
+    /// <param name="sink">Where firings go.</param>
+    /// <param name="store">Pending timers; in memory when null.</param>
+    /// <param name="consent">Opt-outs per channel; in memory when null.</param>
+    /// <param name="deadLetters">Firings that failed every attempt; in memory when null.</param>
+    /// <param name="timeProvider">The clock; the system clock when null.</param>
+    /// <param name="logger">Logs retries and dead letters.</param>
+    /// <param name="policies">Decided keys, cooldowns and cap touches; in memory when null (lost on restart).</param>
     public TriggerScheduler(LifecycleOptions options, ITriggerSink sink, ITriggerTimerStore? store = null, IConsentStore? consent = null,
-        IDeadLetterStore? deadLetters = null, TimeProvider? timeProvider = null, ILogger<TriggerScheduler>? logger = null)
+        IDeadLetterStore? deadLetters = null, TimeProvider? timeProvider = null, ILogger<TriggerScheduler>? logger = null,
+        ITriggerPolicyStore? policies = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
@@ -46,7 +55,7 @@ public sealed partial class TriggerScheduler
         _deadLetters = deadLetters ?? new InMemoryDeadLetterStore();
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger;
-        _ledger = new ContactLedger(options.KeyRetention);
+        _policies = policies ?? new InMemoryTriggerPolicyStore();
         foreach (var definition in options.Triggers)
         {
             _definitions.Add(definition.Id, definition);
@@ -61,6 +70,9 @@ public sealed partial class TriggerScheduler
 
     /// <summary>The timer store.</summary>
     public ITriggerTimerStore Timers => _store;
+
+    /// <summary>The policy memory: decided keys, cooldowns, cap touches.</summary>
+    public ITriggerPolicyStore Policies => _policies;
 
     /// <summary>The dead-letter store.</summary>
     public IDeadLetterStore DeadLetters => _deadLetters;
@@ -175,7 +187,7 @@ public sealed partial class TriggerScheduler
     private Candidate? Schedule(TriggerDefinition definition, string customerId, string cause, DateTimeOffset causedAt, DateTimeOffset now, List<TriggerDecision> decisions)
     {
         var key = IdempotencyKeys.For(definition.Id, customerId, cause);
-        if (_ledger.IsDecided(key))
+        if (_policies.IsDecided(key, now))
         {
             decisions.Add(new TriggerDecision(definition.Id, customerId, key, TriggerOutcome.Duplicate, now, "already decided"));
             return null;
@@ -190,8 +202,9 @@ public sealed partial class TriggerScheduler
     private void ArmDate(TriggerDefinition definition, DateTriggerSource source, string customerId, DateOnly date, DateTimeOffset after, List<TriggerDecision> decisions)
     {
         var (at, year) = DateOccurrences.Next(date, source, _options.TimeZone, after);
+        var now = _time.GetUtcNow();
         // An occurrence already decided (a re-upsert after it fired) moves on to the next year.
-        while (_ledger.IsDecided(IdempotencyKeys.For(definition.Id, customerId, IdempotencyKeys.DateCause(source.Attribute, year))))
+        while (_policies.IsDecided(IdempotencyKeys.For(definition.Id, customerId, IdempotencyKeys.DateCause(source.Attribute, year)), now))
             (at, year) = DateOccurrences.Next(date, source, _options.TimeZone, at);
         var timer = new TriggerTimer(definition.Id, customerId, IdempotencyKeys.DateCause(source.Attribute, year), at, at + definition.Delay, anchor: date);
         _store.Upsert(timer);
@@ -205,7 +218,7 @@ public sealed partial class TriggerScheduler
             if (timer.Stage == TimerStage.Retry || !_definitions.TryGetValue(timer.TriggerId, out var definition)) continue;
             if (definition.Unless is not { } unless || !unless.Cancels(e, timer.CausedAt, customer)) continue;
             _store.Remove(timer);
-            _ledger.MarkDecided(timer.IdempotencyKey, now);
+            MarkDecided(timer.IdempotencyKey, now);
             decisions.Add(new TriggerDecision(timer.TriggerId, timer.CustomerId, timer.IdempotencyKey, TriggerOutcome.Cancelled, now, $"cancelled by {e.Type} {e.Id}"));
             if (timer.Anchor is { } anchor && definition.Source is DateTriggerSource source)
                 ArmDate(definition, source, timer.CustomerId, anchor, timer.CausedAt, decisions);
