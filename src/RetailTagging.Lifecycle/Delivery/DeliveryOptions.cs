@@ -3,7 +3,7 @@ namespace RetailTagging.Lifecycle;
 /// <summary>Retries: attempt n failing waits <c>min(InitialBackoff * 2^(n-1), MaxBackoff)</c> before attempt n+1.</summary>
 public sealed record DeliveryOptions
 {
-    /// <summary>Attempts before a firing is dead-lettered (at least 1). Default 5.</summary>
+    /// <summary>Attempts before a firing is dead-lettered (1 to 100). Default 5.</summary>
     public int MaxAttempts { get; init; } = 5;
 
     /// <summary>The wait after the first failure. Default 1 second.</summary>
@@ -22,7 +22,7 @@ public sealed record DeliveryOptions
 
     internal void Validate()
     {
-        if (MaxAttempts < 1) throw new ArgumentException("Delivery.MaxAttempts must be at least 1.");
+        if (MaxAttempts is < 1 or > 100) throw new ArgumentException("Delivery.MaxAttempts must be between 1 and 100.");
         if (InitialBackoff <= TimeSpan.Zero || MaxBackoff < InitialBackoff) throw new ArgumentException("Delivery backoffs must be positive with MaxBackoff >= InitialBackoff.");
     }
 }

@@ -1,15 +1,14 @@
 namespace RetailTagging.Lifecycle;
 
 /// <summary>
-/// The in-memory timer store: a per-customer index (one timer, or a small list) and a priority
+/// The in-memory timer store: a per-customer index (one timer, or a small array) and a priority
 /// queue keyed by due time with lazy deletion, so adding, cancelling and taking due timers are
 /// O(log n) and a million pending timers stay small. Thread-safe.
 /// </summary>
 public sealed class InMemoryTriggerTimerStore : ITriggerTimerStore
 {
     private readonly Lock _gate = new();
-    // Value: a TriggerTimer, or a List<TriggerTimer> when the customer has several (most have one).
-    private readonly Dictionary<string, object> _byCustomer = new(StringComparer.Ordinal);
+    private readonly CustomerTimerTable _byCustomer = new();
     private readonly PriorityQueue<TriggerTimer, long> _due = new();
     private long _count;
 
@@ -42,30 +41,25 @@ public sealed class InMemoryTriggerTimerStore : ITriggerTimerStore
         ArgumentNullException.ThrowIfNull(timer);
         lock (_gate)
         {
-            if (!_byCustomer.TryGetValue(timer.CustomerId, out var slot))
+            switch (_byCustomer.Find(timer.CustomerId))
             {
-                _byCustomer[timer.CustomerId] = timer;
-                _count++;
-            }
-            else if (slot is TriggerTimer single)
-            {
-                if (single.SameIdentity(timer)) _byCustomer[timer.CustomerId] = timer;
-                else
-                {
-                    _byCustomer[timer.CustomerId] = new List<TriggerTimer>(2) { single, timer };
+                case null:
+                    _byCustomer.Set(timer.CustomerId, timer);
                     _count++;
-                }
-            }
-            else
-            {
-                var list = (List<TriggerTimer>)slot;
-                var index = list.FindIndex(t => t.SameIdentity(timer));
-                if (index >= 0) list[index] = timer;
-                else
-                {
-                    list.Add(timer);
+                    break;
+                case TriggerTimer single when single.SameIdentity(timer):
+                    _byCustomer.Set(timer.CustomerId, timer);
+                    break;
+                case TriggerTimer single:
+                    _byCustomer.Set(timer.CustomerId, new[] { single, timer });
                     _count++;
-                }
+                    break;
+                case TriggerTimer[] several:
+                    var index = Array.FindIndex(several, t => t.SameIdentity(timer));
+                    // Copy on write: ForCustomer hands out the array itself.
+                    _byCustomer.Set(timer.CustomerId, index >= 0 ? Replaced(several, index, timer) : [.. several, timer]);
+                    if (index < 0) _count++;
+                    break;
             }
             // The replaced timer's queue entry goes stale and is skipped when it surfaces.
             _due.Enqueue(timer, timer.DueTicks);
@@ -78,19 +72,16 @@ public sealed class InMemoryTriggerTimerStore : ITriggerTimerStore
         ArgumentNullException.ThrowIfNull(timer);
         lock (_gate)
         {
-            if (!_byCustomer.TryGetValue(timer.CustomerId, out var slot)) return false;
-            if (slot is TriggerTimer single)
+            switch (_byCustomer.Find(timer.CustomerId))
             {
-                if (!single.SameIdentity(timer)) return false;
-                _byCustomer.Remove(timer.CustomerId);
-            }
-            else
-            {
-                var list = (List<TriggerTimer>)slot;
-                var index = list.FindIndex(t => t.SameIdentity(timer));
-                if (index < 0) return false;
-                list.RemoveAt(index);
-                if (list.Count == 1) _byCustomer[timer.CustomerId] = list[0];
+                case TriggerTimer single when single.SameIdentity(timer):
+                    _byCustomer.Remove(timer.CustomerId);
+                    break;
+                case TriggerTimer[] several when Array.FindIndex(several, t => t.SameIdentity(timer)) is var index and >= 0:
+                    _byCustomer.Set(timer.CustomerId, several.Length == 2 ? several[1 - index] : several.Where((_, i) => i != index).ToArray());
+                    break;
+                default:
+                    return false;
             }
             _count--;
             return true;
@@ -103,8 +94,12 @@ public sealed class InMemoryTriggerTimerStore : ITriggerTimerStore
         ArgumentNullException.ThrowIfNull(customerId);
         lock (_gate)
         {
-            if (!_byCustomer.TryGetValue(customerId, out var slot)) return [];
-            return slot is TriggerTimer single ? [single] : ((List<TriggerTimer>)slot).ToArray();
+            return _byCustomer.Find(customerId) switch
+            {
+                TriggerTimer single => [single],
+                TriggerTimer[] several => several,
+                _ => [],
+            };
         }
     }
 
@@ -128,10 +123,18 @@ public sealed class InMemoryTriggerTimerStore : ITriggerTimerStore
         return result;
     }
 
-    // A queue entry is live when the index still holds that very instance.
-    private bool IsLive(TriggerTimer timer)
+    private static TriggerTimer[] Replaced(TriggerTimer[] timers, int index, TriggerTimer timer)
     {
-        if (!_byCustomer.TryGetValue(timer.CustomerId, out var slot)) return false;
-        return slot is TriggerTimer single ? ReferenceEquals(single, timer) : ((List<TriggerTimer>)slot).Exists(t => ReferenceEquals(t, timer));
+        var copy = (TriggerTimer[])timers.Clone();
+        copy[index] = timer;
+        return copy;
     }
+
+    // A queue entry is live when the index still holds that very instance.
+    private bool IsLive(TriggerTimer timer) => _byCustomer.Find(timer.CustomerId) switch
+    {
+        TriggerTimer single => ReferenceEquals(single, timer),
+        TriggerTimer[] several => Array.IndexOf(several, timer) >= 0,
+        _ => false,
+    };
 }

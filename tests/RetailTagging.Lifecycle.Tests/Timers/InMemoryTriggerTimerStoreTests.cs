@@ -40,6 +40,54 @@ public sealed class InMemoryTriggerTimerStoreTests
             .Label($"count {store.Count} vs {model.Count}");
     }
 
+    [Property(MaxTest = 200)]
+    public Property Many_customers_grow_and_shrink_the_index_without_losing_one(int[] ops, PositiveInt customers)
+    {
+        // Enough customers to grow the hash table several times and to exercise deletion in long probe runs.
+        var n = customers.Get % 3000 + 1;
+        var store = new InMemoryTriggerTimerStore();
+        var model = new Dictionary<(string, string, string), TriggerTimer>();
+        var step = 0u;
+        foreach (var op in ops.Concat(ops).Concat(ops))
+        {
+            var u = (uint)op * 2654435761u + step++ * 40503u;
+            var timer = new TriggerTimer($"t{u % 2}", $"c{u / 2 % (uint)n}", $"event:e{u / 7 % 2}", Harness.Start, Harness.Start.AddMinutes(u / 13 % 50));
+            var identity = (timer.TriggerId, timer.CustomerId, timer.CauseId);
+            if (u / 101 % 3 == 0) Assert.Equal(model.Remove(identity), store.Remove(timer));
+            else
+            {
+                store.Upsert(timer);
+                model[identity] = timer;
+            }
+        }
+        var byCustomer = model.Values.ToLookup(t => t.CustomerId);
+        var agree = Enumerable.Range(0, n).All(i =>
+            store.ForCustomer($"c{i}").OrderBy(t => t.IdempotencyKey, StringComparer.Ordinal)
+                .SequenceEqual(byCustomer[$"c{i}"].OrderBy(t => t.IdempotencyKey, StringComparer.Ordinal)));
+        return (agree && store.Count == model.Count && store.GetDue(Harness.Start.AddDays(1), int.MaxValue).Count == model.Count)
+            .Label($"{n} customers, count {store.Count} vs {model.Count}");
+    }
+
+    [Theory]
+    [InlineData("event:e42")]
+    [InlineData("tag:vip:Added:638000000000000000")]
+    [InlineData("date:birth_date:2027")]
+    [InlineData("custom-cause")]
+    [InlineData("event:")]
+    public void A_timer_gives_back_its_cause_key_and_fields_as_given(string cause)
+    {
+        var timer = new TriggerTimer("trig", "c1", cause, Harness.Start, Harness.Start.AddHours(1), TimerStage.Retry, 255, TriggerChannel.Call, new DateOnly(1992, 2, 29));
+        Assert.Equal(cause, timer.CauseId);
+        Assert.Equal($"trig|c1|{cause}", timer.IdempotencyKey);
+        Assert.Equal(IdempotencyKeys.For("trig", "c1", cause), timer.IdempotencyKey);
+        Assert.Equal((Harness.Start, Harness.Start.AddHours(1), TimerStage.Retry, 255, TriggerChannel.Call, (DateOnly?)new DateOnly(1992, 2, 29)),
+            (timer.CausedAt, timer.DueAt, timer.Stage, timer.Attempt, timer.Channel, timer.Anchor));
+        Assert.True(timer.SameIdentity(new TriggerTimer("trig", "c1", cause, Harness.Start, Harness.Start)));
+        Assert.False(timer.SameIdentity(new TriggerTimer("trig", "c1", cause + "x", Harness.Start, Harness.Start)));
+        Assert.Null(new TriggerTimer("trig", "c1", cause, Harness.Start, Harness.Start).Anchor);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TriggerTimer("trig", "c1", cause, Harness.Start, Harness.Start, attempt: 256));
+    }
+
     [Fact]
     public void GetDue_honours_the_limit_earliest_first()
     {

@@ -1,0 +1,93 @@
+namespace RetailTagging.Lifecycle;
+
+/// <summary>
+/// The pending timers by customer: an open-addressing hash table (linear probing, power-of-two
+/// size, at most three quarters full, backward-shift deletion) whose slots hold the customer's one
+/// timer, or an array when they have several. Not thread-safe: the store locks around it.
+/// </summary>
+/// <remarks>
+/// Why not a <c>Dictionary&lt;string, object&gt;</c>: its entries cost 24 bytes plus a bucket and
+/// grow by primes past twice the count; a slot here costs 8 bytes, which matters at millions of
+/// pending timers. The key is the timer's own <see cref="TriggerTimer.CustomerId"/>, so it is not stored twice.
+/// </remarks>
+internal sealed class CustomerTimerTable
+{
+    private object?[] _slots = new object?[16];
+    private int _shift = 32 - 4;
+
+    /// <summary>Customers with at least one timer.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The customer's slot content (a timer or an array of timers), or null.</summary>
+    public object? Find(string customerId)
+    {
+        var index = IndexOf(customerId);
+        return index < 0 ? null : _slots[index];
+    }
+
+    /// <summary>Sets the customer's slot content (a timer or a non-empty array), adding the customer if new.</summary>
+    public void Set(string customerId, object content)
+    {
+        var index = IndexOf(customerId);
+        if (index >= 0)
+        {
+            _slots[index] = content;
+            return;
+        }
+        if ((Count + 1) * 4 > _slots.Length * 3) Grow();
+        Insert(content, customerId);
+        Count++;
+    }
+
+    /// <summary>Removes the customer; true when they were present.</summary>
+    public bool Remove(string customerId)
+    {
+        var index = IndexOf(customerId);
+        if (index < 0) return false;
+        var mask = _slots.Length - 1;
+        var hole = index;
+        // Backward shift: pull later entries of the probe run into the hole when their home allows it.
+        for (var next = (hole + 1) & mask; _slots[next] is { } entry; next = (next + 1) & mask)
+        {
+            var home = Home(KeyOf(entry));
+            if (((next - home) & mask) >= ((next - hole) & mask))
+            {
+                _slots[hole] = entry;
+                hole = next;
+            }
+        }
+        _slots[hole] = null;
+        Count--;
+        return true;
+    }
+
+    private static string KeyOf(object content) => content is TriggerTimer timer ? timer.CustomerId : ((TriggerTimer[])content)[0].CustomerId;
+
+    // Fibonacci hashing spreads the string hash over the power-of-two table.
+    private int Home(string customerId) => (int)((uint)(StringComparer.Ordinal.GetHashCode(customerId) * -1640531527) >> _shift);
+
+    private int IndexOf(string customerId)
+    {
+        var mask = _slots.Length - 1;
+        for (var i = Home(customerId); _slots[i] is { } entry; i = (i + 1) & mask)
+            if (string.Equals(KeyOf(entry), customerId, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    private void Insert(object content, string customerId)
+    {
+        var mask = _slots.Length - 1;
+        var i = Home(customerId);
+        while (_slots[i] is not null) i = (i + 1) & mask;
+        _slots[i] = content;
+    }
+
+    private void Grow()
+    {
+        var old = _slots;
+        _slots = new object?[old.Length * 2];
+        _shift--;
+        foreach (var entry in old)
+            if (entry is not null) Insert(entry, KeyOf(entry));
+    }
+}
