@@ -15,11 +15,12 @@ public sealed partial class TriggerScheduler
             while (true)
             {
                 var now = _time.GetUtcNow();
-                var due = _store.GetDue(now, _options.SweepBatchSize);
-                if (due.Count == 0) break;
+                IReadOnlyList<TriggerTimer> due;
                 List<Delivery>? deliveries = null;
-                lock (_gate)
+                // Every stripe: no event may cancel a timer between taking it and deciding it.
+                using (new AllStripes(_stripes))
                 {
+                    due = _store.GetDue(now, _options.SweepBatchSize);
                     var candidates = new List<Candidate>();
                     foreach (var timer in due)
                     {
@@ -66,6 +67,23 @@ public sealed partial class TriggerScheduler
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping is the expected way out; pending timers stay in the store.
+        }
+    }
+
+    // Holds every stripe, entered in order (a thread holding one stripe never takes another, so no deadlock).
+    private readonly ref struct AllStripes
+    {
+        private readonly Lock[] _locks;
+
+        public AllStripes(Lock[] locks)
+        {
+            _locks = locks;
+            foreach (var stripe in locks) stripe.Enter();
+        }
+
+        public void Dispose()
+        {
+            for (var i = _locks.Length - 1; i >= 0; i--) _locks[i].Exit();
         }
     }
 

@@ -10,8 +10,9 @@ namespace RetailTagging.Lifecycle;
 /// </summary>
 /// <remarks>
 /// Every delivery is first written to the store as a retry timer (a lease) and removed only after
-/// the sink returns, so a crash mid-delivery leads to a retry, not a loss. Decisions run under one
-/// lock; sink calls run outside it. Thread-safe.
+/// the sink returns, so a crash mid-delivery leads to a retry, not a loss. Decisions for one customer
+/// run under that customer's lock stripe (customers on other stripes proceed in parallel; a timer
+/// sweep holds every stripe); sink calls run outside them. Thread-safe.
 /// </remarks>
 public sealed partial class TriggerScheduler
 {
@@ -29,7 +30,8 @@ public sealed partial class TriggerScheduler
     private readonly LifecycleOptions _options;
     private readonly ILogger? _logger;
     private readonly ITriggerPolicyStore _policies;
-    private readonly Lock _gate = new();
+    // Decisions for one customer are serialised on the customer's stripe; different customers proceed in parallel.
+    private readonly Lock[] _stripes = [.. Enumerable.Range(0, 32).Select(_ => new Lock())];
     private readonly SemaphoreSlim _sweep = new(1, 1);
 
     /// <summary>Creates a scheduler; the options are validated and their triggers indexed.</summary>
@@ -106,7 +108,7 @@ public sealed partial class TriggerScheduler
         var decisions = new List<TriggerDecision>();
         List<Delivery>? deliveries = null;
         var now = _time.GetUtcNow();
-        lock (_gate)
+        lock (StripeOf(e.CustomerId))
         {
             if (_cancelTypes.Contains(e.Type)) CancelPending(e, customer, now, decisions);
             if (_byEventType.TryGetValue(e.Type, out var definitions))
@@ -134,25 +136,28 @@ public sealed partial class TriggerScheduler
         var decisions = new List<TriggerDecision>();
         List<Delivery>? deliveries = null;
         var now = _time.GetUtcNow();
-        lock (_gate)
+        // One customer at a time, under their stripe; a customer's changes are decided together (by priority).
+        foreach (var customerChanges in changes.Where(c => c is not null && _byTag.ContainsKey(c.Tag)).GroupBy(c => c.CustomerId, StringComparer.Ordinal))
         {
-            List<Candidate>? immediate = null;
-            foreach (var change in changes)
+            lock (StripeOf(customerChanges.Key))
             {
-                if (change is null || !_byTag.TryGetValue(change.Tag, out var definitions)) continue;
-                var transition = change.Kind switch
+                List<Candidate>? immediate = null;
+                foreach (var change in customerChanges)
                 {
-                    TagChangeKind.Added => TagTransition.Entered,
-                    TagChangeKind.ValueChanged => TagTransition.Changed,
-                    _ => TagTransition.Exited,
-                };
-                var cause = IdempotencyKeys.TagCause(change);
-                foreach (var definition in definitions)
-                    if (((TagTriggerSource)definition.Source).Transition == transition
-                        && Schedule(definition, change.CustomerId, cause, change.At, now, decisions) is { } candidate)
-                        (immediate ??= []).Add(candidate);
+                    var transition = change.Kind switch
+                    {
+                        TagChangeKind.Added => TagTransition.Entered,
+                        TagChangeKind.ValueChanged => TagTransition.Changed,
+                        _ => TagTransition.Exited,
+                    };
+                    var cause = IdempotencyKeys.TagCause(change);
+                    foreach (var definition in _byTag[change.Tag])
+                        if (((TagTriggerSource)definition.Source).Transition == transition
+                            && Schedule(definition, change.CustomerId, cause, change.At, now, decisions) is { } candidate)
+                            (immediate ??= []).Add(candidate);
+                }
+                if (immediate is not null) Decide(immediate, now, decisions, ref deliveries);
             }
-            if (immediate is not null) Decide(immediate, now, decisions, ref deliveries);
         }
         if (deliveries is not null) await DeliverAsync(deliveries, decisions, cancellationToken).ConfigureAwait(false);
         return decisions;
@@ -168,7 +173,7 @@ public sealed partial class TriggerScheduler
         var decisions = new List<TriggerDecision>();
         if (_dateDefinitions.Length == 0) return decisions;
         var now = _time.GetUtcNow();
-        lock (_gate)
+        lock (StripeOf(customer.Id))
         {
             var pending = _store.ForCustomer(customer.Id);
             foreach (var definition in _dateDefinitions)
@@ -182,6 +187,8 @@ public sealed partial class TriggerScheduler
         }
         return decisions;
     }
+
+    private Lock StripeOf(string customerId) => _stripes[(StringComparer.Ordinal.GetHashCode(customerId) & int.MaxValue) % _stripes.Length];
 
     // Delayed: a timer. Immediate: a candidate for Decide. Replayed: a Duplicate decision.
     private Candidate? Schedule(TriggerDefinition definition, string customerId, string cause, DateTimeOffset causedAt, DateTimeOffset now, List<TriggerDecision> decisions)
