@@ -15,6 +15,8 @@ public static class CliApplication
         root.Subcommands.Add(RfmCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

@@ -13,11 +13,15 @@ namespace RetailTagging.Catalog;
 public sealed class CompiledCatalog
 {
     private readonly CompiledTag[] _tags;
-    private readonly (SegmentDefinition Definition, BoundExpr Bound, Func<EvaluationFrame, bool> Test)[] _segments;
+    private readonly (SegmentDefinition Definition, BoundExpr Bound)[] _segments;
+    // Tags and segments are compiled a chunk per delegate (see DelegateCompiler.CompileValues).
+    private const int ChunkSize = 32;
+    private readonly Func<EvaluationFrame, int, Value>[] _tagChunks;
+    private readonly Func<EvaluationFrame, int, bool>[] _segmentChunks;
     private readonly FrozenDictionary<string, int> _tagIndex;
     private readonly AggregatePlan _aggregates;
 
-    private sealed record CompiledTag(TagDefinition Definition, BoundExpr Bound, Func<EvaluationFrame, Value> Evaluate);
+    private sealed record CompiledTag(TagDefinition Definition, BoundExpr Bound);
 
     internal CompiledCatalog(
         IReadOnlyList<(TagDefinition Definition, BoundExpr Bound)> tags,
@@ -27,8 +31,10 @@ public sealed class CompiledCatalog
         TimeZoneInfo timeZone,
         AggregatePlan aggregates)
     {
-        _tags = [.. tags.Select(t => new CompiledTag(t.Definition, t.Bound, DelegateCompiler.CompileValue(t.Bound)))];
-        _segments = [.. segments.Select(s => (s.Definition, s.Bound, DelegateCompiler.CompilePredicate(s.Bound)))];
+        _tags = [.. tags.Select(t => new CompiledTag(t.Definition, t.Bound))];
+        _segments = [.. segments];
+        _tagChunks = [.. _tags.Chunk(ChunkSize).Select((chunk, i) => DelegateCompiler.CompileValues([.. chunk.Select(t => t.Bound)], i * ChunkSize))];
+        _segmentChunks = [.. _segments.Chunk(ChunkSize).Select((chunk, i) => DelegateCompiler.CompilePredicates([.. chunk.Select(s => s.Bound)], i * ChunkSize))];
         _tagIndex = _tags.Select((t, i) => (t.Definition.Name, i)).ToFrozenDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         _aggregates = aggregates;
         Dimensions = dimensions;
@@ -40,7 +46,7 @@ public sealed class CompiledCatalog
         UnwindowedEventTypes = [.. aggregates.Specs.Where(s => s.Window is null).Select(s => s.EventType).Distinct()];
         ReplayTags = ClosureOfTimeToLiveTags();
         var replaySlots = Enumerable.Range(0, _tags.Length).Where(i => ReplayTags[i]).SelectMany(i => Dependencies[i].AggregateSlots).ToHashSet();
-        _replayAggregates = new AggregatePlan([.. aggregates.Specs.Where(s => replaySlots.Contains(s.Slot))]);
+        _replayAggregates = aggregates.Subset(s => replaySlots.Contains(s.Slot));
     }
 
     private readonly AggregatePlan _replayAggregates;
@@ -98,10 +104,10 @@ public sealed class CompiledCatalog
     }
 
     /// <summary>The rule value of tag <paramref name="index"/> on a prepared frame (its references read frame.Tags).</summary>
-    internal Value EvaluateRule(int index, EvaluationFrame frame) => _tags[index].Evaluate(frame);
+    internal Value EvaluateRule(int index, EvaluationFrame frame) => _tagChunks[index / ChunkSize](frame, index);
 
     /// <summary>Segment membership on a frame whose Tags hold the effective tag values.</summary>
-    internal bool InSegment(int index, EvaluationFrame frame) => _segments[index].Test(frame);
+    internal bool InSegment(int index, EvaluationFrame frame) => _segmentChunks[index / ChunkSize](frame, index);
 
     /// <summary>Every tag, in dependency order (a tag comes after the tags it references).</summary>
     public IReadOnlyList<TagDefinition> Tags { get; }
@@ -158,7 +164,7 @@ public sealed class CompiledCatalog
     {
         var segment = Array.FindIndex(_segments, s => s.Definition.Name == name);
         if (segment < 0) throw new ArgumentException($"The catalog has no segment '{name}'.", nameof(name));
-        return _segments[segment].Test(Run(customer, events, asOf, scores));
+        return InSegment(segment, Run(customer, events, asOf, scores));
     }
 
     /// <summary>Every tag's value by the interpreter instead of the compiled delegates: the test oracle.</summary>
@@ -177,7 +183,8 @@ public sealed class CompiledCatalog
         var frame = EvaluationFrame.ForThisThread();
         frame.Reset(customer, events, asOf, TimeZone, scores, _aggregates.Count, _tags.Length);
         _aggregates.Run(frame);
-        for (var i = 0; i < _tags.Length; i++) frame.Tags[i] = _tags[i].Evaluate(frame);
+        var tags = frame.Tags;
+        for (var i = 0; i < _tags.Length; i++) tags[i] = EvaluateRule(i, frame);
         return frame;
     }
 }
