@@ -28,11 +28,11 @@ internal sealed class BatchRowMapper(CompiledCatalog catalog, PersonalDataProtec
     {
         Channel = row.Channel,
         Store = row.Store,
-        Amount = row.Amount,
+        Amount = Integral(row.Amount),
         Sku = row.Sku,
         Category = row.Category,
         Brand = row.Brand,
-        Quantity = row.Quantity,
+        Quantity = Integral(row.Quantity),
         Properties = HostJson.ReadObject(row.PropertiesJson, name => _schema.FindProperty(row.Type, name)?.Type),
     };
 
@@ -75,6 +75,10 @@ internal sealed class BatchRowMapper(CompiledCatalog catalog, PersonalDataProtec
         Reason = change.Reason,
         RunId = runId,
     };
+
+    // SQLite stores a decimal as text with at least one decimal place (5 comes back as 5.0); a whole number is given
+    // back without it on every provider, so sums print the same as from the host's own objects.
+    private static decimal? Integral(decimal? value) => value is { } v && v == decimal.Truncate(v) ? decimal.Truncate(v) : value;
 
     private TagType? TypeOf(string tag) => catalog.FindTag(tag)?.ValueType;
 

@@ -32,8 +32,8 @@ internal sealed class PersonalTraces
 
     public void AddText(string? value)
     {
-        // Very short values (an initial, a one-digit code) would scrub unrelated text and identify no one alone.
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length < 3) return;
+        // A single character (an initial) would scrub unrelated text and identifies no one alone; two can be a whole name (张伟).
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length < 2) return;
         Add(value.Trim());
     }
 
