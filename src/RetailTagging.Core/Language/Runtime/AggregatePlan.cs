@@ -6,127 +6,165 @@ using RetailTagging.Language.Compilation;
 namespace RetailTagging.Language.Runtime;
 
 /// <summary>
-/// Computes every aggregate of a compilation unit in one pass over a customer's events: each
-/// event is routed by its type to the aggregates that read that type. Immutable and thread-safe;
-/// the per-evaluation accumulators live in the caller's frame.
+/// Computes every aggregate of a compilation unit in one pass over a customer's events. The work
+/// per event is shared as far as the aggregates allow:
+/// <list type="bullet">
+/// <item>an event is routed by its type to the aggregates that read that type;</item>
+/// <item>all distinct <c>where</c> filters of a type are one compiled delegate, called once per event,
+/// and each filter is evaluated once however many aggregates use it;</item>
+/// <item>aggregates that differ only in their window (<c>count(purchase within 30d)</c>,
+/// <c>exists(purchase within 90d)</c>, <c>count(purchase)</c>) are one <see cref="Measure"/>: each
+/// event is added once, to the band between two consecutive windows that holds it, and each
+/// window's result is the merge of the bands inside it.</item>
+/// </list>
+/// Immutable and thread-safe; the per-evaluation state lives in the caller's frame.
 /// </summary>
 internal sealed class AggregatePlan
 {
-    private readonly Step[] _steps;
-    private readonly FrozenDictionary<string, int[]> _stepsByType;
+    private readonly AggregateSpec[] _specs;
+    private readonly Measure[] _measures;
+    private readonly FrozenDictionary<string, Route> _routes;
     // With a few event types a linear scan beats hashing the type of every event.
-    private readonly (string Type, int[] Steps)[] _smallRoute;
+    private readonly Route[] _smallRoute;
+    private readonly AggregateState.Layout _layout;
 
-    private sealed record Step(AggregateSpec Spec, Func<EvaluationFrame, CustomerEvent, bool>? Filter, Func<CustomerEvent, Value>? Read);
+    public AggregatePlan(IReadOnlyList<AggregateSpec> specs) : this(specs, shared: null) { }
 
-    public AggregatePlan(IReadOnlyList<AggregateSpec> specs)
+    private AggregatePlan(IReadOnlyList<AggregateSpec> specs, AggregatePlan? shared)
     {
-        _steps = [.. specs.Select(s => new Step(
-            s,
-            s.Filter is null ? null : DelegateCompiler.CompileFilter(s.Filter),
-            s.Property is null ? null : DelegateCompiler.CompileEventField(s.Property)))];
-        _stepsByType = _steps.Select((step, index) => (step.Spec.EventType, index))
-            .GroupBy(x => x.EventType, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.index).ToArray(), StringComparer.Ordinal);
-        _smallRoute = _stepsByType.Count <= 4 ? [.. _stepsByType.Select(p => (p.Key, p.Value))] : [];
+        _specs = [.. specs];
+        var measures = new List<Measure>();
+        var routes = new Dictionary<string, Route>(StringComparer.Ordinal);
+        var layout = new AggregateState.Layout();
+        foreach (var byType in _specs.GroupBy(s => s.EventType, StringComparer.Ordinal))
+        {
+            var groups = new List<(string Key, BoundExpr? Filter, long MaxAge, Measure[] Measures)>();
+            foreach (var byFilter in byType.GroupBy(FilterKey, StringComparer.Ordinal))
+            {
+                var groupMeasures = byFilter.GroupBy(s => (Family(s.Kind), s.Property?.Name))
+                    .Select(m => new Measure(m.Key.Item1, m.First().Property, [.. m], layout))
+                    .ToArray();
+                measures.AddRange(groupMeasures);
+                groups.Add((byFilter.Key, byFilter.First().Filter, groupMeasures.Max(m => m.MaxAge), groupMeasures));
+            }
+            var filtered = groups.Where(g => g.Filter is not null).ToList();
+            FilterSet? filters = null;
+            int[] indexes = [];
+            if (filtered.Count > 0)
+            {
+                (filters, indexes) = shared?.SharedFilters(byType.Key, [.. filtered.Select(g => g.Key)]) ?? default;
+                if (filters is null)
+                {
+                    filters = new FilterSet(DelegateCompiler.CompileFilters([.. filtered.Select(g => (g.Filter!, g.MaxAge))]), [.. filtered.Select(g => g.Key)]);
+                    indexes = [.. Enumerable.Range(0, filtered.Count)];
+                }
+                layout.Filters = Math.Max(layout.Filters, filters.Keys.Length);
+            }
+            var next = 0;
+            var route = new Route(byType.Key, [.. groups.Select(g => new Group(g.Filter is null ? -1 : indexes[next++], g.MaxAge, g.Measures))], filters);
+            routes.Add(byType.Key, route);
+        }
+        _measures = [.. measures];
+        _routes = routes.ToFrozenDictionary(StringComparer.Ordinal);
+        _smallRoute = _routes.Count <= 4 ? [.. _routes.Values] : [];
+        _layout = layout;
     }
 
-    private int[]? Route(string type)
+    /// <summary>
+    /// A plan for some of this plan's aggregates (for example what a time-to-live replay reads). It
+    /// reuses this plan's compiled filters, so it costs no compilation; a filter whose aggregates are
+    /// left out is still evaluated, which is cheap next to a second compilation.
+    /// </summary>
+    public AggregatePlan Subset(Func<AggregateSpec, bool> keep) => new([.. _specs.Where(keep)], this);
+
+    private (FilterSet? Filters, int[] Indexes) SharedFilters(string eventType, List<string> wanted)
     {
-        if (_smallRoute.Length == 0) return _stepsByType.TryGetValue(type, out var steps) ? steps : null;
-        foreach (var (candidate, indexes) in _smallRoute)
-            if (string.Equals(candidate, type, StringComparison.Ordinal)) return indexes;
-        return null;
+        if (!_routes.TryGetValue(eventType, out var route) || route.Filters is not { } filters) return default;
+        var indexes = new int[wanted.Count];
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            indexes[i] = Array.IndexOf(filters.Keys, wanted[i]);
+            if (indexes[i] < 0) return default;
+        }
+        return (filters, indexes);
     }
 
-    public int Count => _steps.Length;
+    public int Count => _specs.Length;
 
-    public IEnumerable<AggregateSpec> Specs => _steps.Select(s => s.Spec);
+    public IEnumerable<AggregateSpec> Specs => _specs;
 
     public static AggregatePlan Empty { get; } = new([]);
+
+    private Route? RouteOf(string type)
+    {
+        if (_smallRoute.Length == 0) return _routes.TryGetValue(type, out var route) ? route : null;
+        foreach (var candidate in _smallRoute)
+            if (string.Equals(candidate.Type, type, StringComparison.Ordinal)) return candidate;
+        return null;
+    }
 
     /// <summary>Fills <see cref="EvaluationFrame.Aggregates"/> for the frame's customer.</summary>
     public void Run(EvaluationFrame frame)
     {
-        if (_steps.Length == 0) return;
-        var state = frame.Accumulators(_steps.Length);
+        if (_specs.Length == 0) return;
+        var state = frame.AggregateState;
+        state.Reset(_layout);
         var asOf = frame.AsOf.UtcTicks;
         var events = frame.Events;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            if (e.At.UtcTicks > asOf || Route(e.Type) is not { } indexes) continue;
-            foreach (var index in indexes)
+            // Window membership is (asOf - w, asOf]: an event is inside window w when its age is below w.
+            var age = asOf - e.At.UtcTicks;
+            if (age < 0 || RouteOf(e.Type) is not { } route || age >= route.MaxAge) continue;
+            var matched = state.Matched;
+            route.Filters?.Delegate(frame, e, age, matched);
+            foreach (var group in route.Groups)
             {
-                var step = _steps[index];
-                if (step.Spec.Window is { } window && e.At.UtcTicks <= asOf - window.Ticks) continue;
-                if (step.Filter is not null && !step.Filter(frame, e)) continue;
-                var value = step.Read is null ? Value.FromBool(true) : step.Read(e);
-                if (!value.IsNull) state[index].Add(step.Spec.Kind, e, value);
+                if (age >= group.MaxAge) continue;
+                if (group.FilterIndex >= 0 && !matched[group.FilterIndex]) continue;
+                foreach (var measure in group.Measures) measure.Add(state, e, age);
             }
         }
-        for (var i = 0; i < _steps.Length; i++)
-            frame.Aggregates[_steps[i].Spec.Slot] = state[i].Result(_steps[i].Spec.Kind);
-    }
-}
-
-/// <summary>The running state of one aggregate for one customer. Reset and reused across customers.</summary>
-internal struct Accumulator
-{
-    private long _count;
-    private decimal _sum;
-    private bool _overflow;
-    private Value _best;
-    private CustomerEvent? _bestEvent;
-    private HashSet<Value>? _distinct;
-
-    public void Reset()
-    {
-        _count = 0;
-        _sum = 0;
-        _overflow = false;
-        _best = Value.Null;
-        _bestEvent = null;
-        _distinct?.Clear();
+        foreach (var measure in _measures) measure.WriteResults(state, frame.Aggregates);
     }
 
-    public void Add(AggregateKind kind, CustomerEvent e, Value value)
+    private static AggregateKind Family(AggregateKind kind) => kind switch
     {
-        _count++;
-        switch (kind)
-        {
-            case AggregateKind.Sum or AggregateKind.Avg:
-                if (!_overflow)
-                {
-                    var sum = Arithmetic.Add(_sum, value.AsNumber!.Value);
-                    if (sum is { } s) _sum = s; else _overflow = true;
-                }
-                break;
-            case AggregateKind.Min:
-                if (_best.IsNull || ValueOrder.Compare(value, _best) < 0) _best = value;
-                break;
-            case AggregateKind.Max:
-                if (_best.IsNull || ValueOrder.Compare(value, _best) > 0) _best = value;
-                break;
-            case AggregateKind.First:
-                if (_bestEvent is null || ValueOrder.CompareEvents(e, _bestEvent) < 0) { _best = value; _bestEvent = e; }
-                break;
-            case AggregateKind.Last:
-                if (_bestEvent is null || ValueOrder.CompareEvents(e, _bestEvent) > 0) { _best = value; _bestEvent = e; }
-                break;
-            case AggregateKind.DistinctCount:
-                (_distinct ??= []).Add(value);
-                break;
-        }
-    }
-
-    public readonly Value Result(AggregateKind kind) => kind switch
-    {
-        AggregateKind.Count => Value.FromNumber(_count),
-        AggregateKind.Exists => Value.FromBool(_count > 0),
-        AggregateKind.Sum => _overflow ? Value.Null : Value.FromNumber(_sum),
-        AggregateKind.Avg => _count == 0 || _overflow ? Value.Null : Value.From(Arithmetic.Divide(_sum, _count)),
-        AggregateKind.DistinctCount => Value.FromNumber(_distinct?.Count ?? 0),
-        _ => _best,
+        AggregateKind.Exists => AggregateKind.Count,
+        AggregateKind.Avg => AggregateKind.Sum,
+        _ => kind,
     };
+
+    /// <summary>
+    /// Aggregates with the same event type and the same filter share one filter evaluation. The
+    /// filter's canonical text is the part of the aggregate's canonical key between " where " and the
+    /// window; when the key does not have that shape the whole key is used (no sharing, still correct).
+    /// </summary>
+    internal static string FilterKey(AggregateSpec spec)
+    {
+        if (spec.Filter is null) return "";
+        var key = spec.Key;
+        var where = key.IndexOf(" where ", StringComparison.Ordinal);
+        var suffix = (spec.Window is { } window ? " within " + Value.FromDuration(window) : "") + ")";
+        if (where < 0 || !key.EndsWith(suffix, StringComparison.Ordinal) || where + 7 > key.Length - suffix.Length) return key;
+        return key[(where + 7)..^suffix.Length];
+    }
+
+    private sealed class Route(string type, Group[] groups, FilterSet? filters)
+    {
+        public string Type { get; } = type;
+        public Group[] Groups { get; } = groups;
+        public FilterSet? Filters { get; } = filters;
+        public long MaxAge { get; } = groups.Max(g => g.MaxAge);
+    }
+
+    private sealed record Group(int FilterIndex, long MaxAge, Measure[] Measures);
 }
+
+/// <summary>
+/// The compiled filters of one event type: one delegate sets <c>matched[i]</c> for filter
+/// <c>Keys[i]</c> (false without evaluating it when the event is older than every window that
+/// uses the filter).
+/// </summary>
+internal sealed record FilterSet(Action<EvaluationFrame, CustomerEvent, long, bool[]> Delegate, string[] Keys);

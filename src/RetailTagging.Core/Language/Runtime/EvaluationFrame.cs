@@ -19,15 +19,8 @@ internal sealed class EvaluationFrame
     public Value[] Tags = [];
     public IReadOnlyDictionary<string, decimal> Scores = NoScores;
 
-    private Accumulator[] _accumulators = [];
-
-    /// <summary>Cleared accumulators for an aggregate pass, reused across evaluations on this frame.</summary>
-    public Accumulator[] Accumulators(int count)
-    {
-        if (_accumulators.Length < count) _accumulators = new Accumulator[count];
-        for (var i = 0; i < count; i++) _accumulators[i].Reset();
-        return _accumulators;
-    }
+    /// <summary>The running state of aggregate passes on this frame, reused across evaluations.</summary>
+    public readonly AggregateState AggregateState = new();
 
     [ThreadStatic] private static EvaluationFrame? t_current;
 
