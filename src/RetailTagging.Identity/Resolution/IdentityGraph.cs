@@ -88,9 +88,16 @@ internal sealed class IdentityGraph : IResolutionContext
         _next.EnsureCapacity(expected);
         _size.EnsureCapacity(expected);
         _clusterOf.EnsureCapacity(expected);
-        _byId.EnsureCapacity(expected);
-        _keyIndex.EnsureCapacity(_keyIndex.Count + batch.Sum(b => b.Keys.Length));
-        _blockIndex.EnsureCapacity(_blockIndex.Count + batch.Sum(b => b.BlockKeys.Length));
+        var keys = 0;
+        var blocks = 0;
+        foreach (var b in batch)
+        {
+            keys += b.Keys.Length;
+            blocks += b.BlockKeys.Length;
+        }
+        Reserve(_byId, expected);
+        Reserve(_keyIndex, _keyIndex.Count + keys);
+        Reserve(_blockIndex, _blockIndex.Count + blocks);
         foreach (var p in batch)
         {
             int index;
@@ -153,6 +160,19 @@ internal sealed class IdentityGraph : IResolutionContext
             dirty.UnionWith(Recluster(root));
         }
         return Resolve(dirty, now, "records added", cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes room for a batch at once. Dictionary.EnsureCapacity grows to exactly what is asked (no doubling), so
+    /// asking for "count + 1" on every single-record add would rehash the whole index each time: grow at least 2x.
+    /// </summary>
+    private static void Reserve<TKey, TValue>(Dictionary<TKey, TValue> dictionary, int needed)
+        where TKey : notnull
+    {
+        if (needed > dictionary.Capacity)
+        {
+            dictionary.EnsureCapacity(Math.Max(needed, dictionary.Capacity * 2));
+        }
     }
 
     /// <summary>Adds a record to a key's postings; returns how many records share the key now, and the first of them.</summary>
