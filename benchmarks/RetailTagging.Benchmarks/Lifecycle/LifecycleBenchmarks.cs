@@ -34,7 +34,7 @@ public class LifecycleEventBenchmarks
     private CustomerEvent[] _events = null!;
     private int _next;
 
-    [GlobalSetup]
+    [GlobalSetup(Targets = [nameof(Throughput), nameof(Latency)])]
     public void Setup()
     {
         var options = new LifecycleOptions { FrequencyCap = new FrequencyCap(3, TimeSpan.FromDays(7)) };
@@ -54,10 +54,27 @@ public class LifecycleEventBenchmarks
         }
     }
 
+    [GlobalSetup(Target = nameof(ThroughputTwoThreads))]
+    public void SetupTwoThreads()
+    {
+        Setup();
+        _lanes = [.. Enumerable.Range(0, 2).Select(lane => _events.Where(e => int.Parse(e.CustomerId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) % 2 == lane).ToArray())];
+    }
+
     [Benchmark(OperationsPerInvoke = Batch, Description = "event -> decision -> sink (per event)")]
     public async Task Throughput()
     {
         for (var i = 0; i < Batch; i++) await _scheduler.OnEventAsync(NextEvent());
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch, Description = "same, two threads (customers split between them)")]
+    public async Task ThroughputTwoThreads()
+    {
+        // A host partitions its event stream by customer (as a Kafka consumer group would): each
+        // thread keeps its customers' order, and the scheduler decides different customers in parallel.
+        var first = Task.Run(async () => { for (var i = 0; i < Batch / 2; i++) await _scheduler.OnEventAsync(NextEvent(0)); });
+        var second = Task.Run(async () => { for (var i = 0; i < Batch / 2; i++) await _scheduler.OnEventAsync(NextEvent(1)); });
+        await Task.WhenAll(first, second);
     }
 
     [Benchmark(OperationsPerInvoke = Batch, Description = "same, each event timed for percentiles")]
@@ -89,6 +106,19 @@ public class LifecycleEventBenchmarks
         var e = _events[n % _events.Length];
         return n < _events.Length ? e : new CustomerEvent($"{e.Id}-{n}", e.CustomerId, e.Type, e.At) { Amount = e.Amount, Category = e.Category };
     }
+
+    // The same for one of two lanes: lane k holds the customers whose number is k modulo 2.
+    private CustomerEvent NextEvent(int lane)
+    {
+        var pool = _lanes[lane];
+        var n = Interlocked.Increment(ref _laneNext[lane * 16]) - 1;
+        var e = pool[n % pool.Length];
+        return new CustomerEvent($"{e.Id}-{lane}-{n}", e.CustomerId, e.Type, e.At) { Amount = e.Amount, Category = e.Category };
+    }
+
+    private CustomerEvent[][] _lanes = null!;
+    // Padded so the two counters sit on different cache lines.
+    private readonly int[] _laneNext = new int[32];
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

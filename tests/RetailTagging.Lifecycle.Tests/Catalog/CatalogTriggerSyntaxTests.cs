@@ -93,6 +93,21 @@ public sealed class CatalogTriggerSyntaxTests
     }
 
     [Fact]
+    public void The_documented_tag_trigger_and_a_filter_ending_in_a_comparison_before_not_followed_by_compile()
+    {
+        var catalog = Catalogs.Compile("""
+            property cart_add.is_gift : bool
+            tag dormant_90 "No purchase for 90 days" = days_since(last(purchase).at) > 90
+            trigger dormant_win_back on tag dormant_90 entered do send_win_back_offer via sms, email priority 20
+            trigger gift on event cart_add where is_gift == true not followed by checkout within 30m
+            """);
+        Assert.Equal(["dormant_win_back", "gift"], catalog.Triggers.Select(t => t.Name));
+        Assert.Equal("is_gift == true", catalog.Triggers[1].Event!.Where);
+        // A bare bool name right before 'not followed by' reads as the start of 'not between' / 'not in'.
+        Assert.Equal("RT0005", Assert.Single(Catalogs.Diagnose("property cart_add.is_gift : bool\ntrigger gift on event cart_add where is_gift not followed by checkout within 30m"), d => d.IsError).Code);
+    }
+
+    [Fact]
     public void A_declared_event_type_used_only_by_a_trigger_is_not_reported_unused()
     {
         var diagnostics = Catalogs.Diagnose("event wishlist_add\nattribute renewal : date\ntrigger t on event wishlist_add do x\ntrigger r on date renewal at 10:00");
