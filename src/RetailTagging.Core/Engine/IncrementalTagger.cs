@@ -36,10 +36,22 @@ public sealed class IncrementalTagger
         public readonly Lock Gate = new();
         public Customer Customer = customer;
         public readonly List<CustomerEvent> Events = [];
-        public readonly HashSet<string> EventIds = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Whether an event with this id is held. A scan, not a set of ids: a customer holds tens of
+        /// events, each evaluation walks them all anyway, and a set would double the bytes per event.
+        /// </summary>
+        public bool Holds(string eventId)
+        {
+            foreach (var held in Events)
+                if (string.Equals(held.Id, eventId, StringComparison.Ordinal)) return true;
+            return false;
+        }
         public readonly List<ManualTagDecision> Manual = [];
         public TagSet? Tags;
-        public Value[] Effective = [];
+        // Every tag's effective value, kept only where selective re-evaluation can use it (a
+        // catalog without time-to-live tags): a value per tag is most of a customer's state.
+        public Value[]? Effective;
         public DateTimeOffset? Due;
     }
 
@@ -103,18 +115,15 @@ public sealed class IncrementalTagger
         var state = _customers.GetOrAdd(e.CustomerId, id => new CustomerState(new Customer(id)));
         lock (state.Gate)
         {
-            if (!state.EventIds.Add(e.Id)) return new IngestResult(false, IngestResult.DuplicateReason, null);
+            if (state.Holds(e.Id)) return new IngestResult(false, IngestResult.DuplicateReason, null);
             // Events the catalog never reads, or too old to reach any window, change nothing.
             if (!_engine.Time.Reads(e.Type) || e.At <= RetentionCutoff(e.Type, instant))
-            {
-                state.EventIds.Remove(e.Id);
                 return new IngestResult(true, null, null);
-            }
             state.Events.Add(e);
             Prune(state, instant);
             // Only the tags this event's type can affect are re-evaluated, unless time-driven
             // changes are due too, which need every tag.
-            var only = state.Tags is not null && (state.Due is null || state.Due > instant) ? _engine.AffectedBy(e.Type) : null;
+            var only = state.Tags is not null && (state.Due is null || state.Due > instant) && !_engine.Time.HasTimeToLive ? _engine.AffectedBy(e.Type) : null;
             return new IngestResult(true, null, Reevaluate(state, instant, only));
         }
     }
@@ -168,7 +177,10 @@ public sealed class IncrementalTagger
 
     private TagEvaluation Reevaluate(CustomerState state, DateTimeOffset now, bool[]? only = null)
     {
-        if (state.Effective.Length != _engine.Catalog.Tags.Count) state.Effective = new Value[_engine.Catalog.Tags.Count];
+        // With time-to-live tags every evaluation replays the horizon and evaluates every tag, so
+        // there is nothing to keep; otherwise unaffected tags keep their previous effective values.
+        if (!_engine.Time.HasTimeToLive && state.Effective?.Length != _engine.Catalog.Tags.Count) state.Effective = new Value[_engine.Catalog.Tags.Count];
+        if (only is not null && state.Effective is null) only = null;
         var evaluation = _engine.EvaluateInternal(state.Customer, state.Events, now, state.Tags, state.Manual, state.Effective, only);
         state.Tags = evaluation.Tags;
         state.Due = evaluation.NextChangeAt;
@@ -186,7 +198,7 @@ public sealed class IncrementalTagger
 
     private void Prune(CustomerState state, DateTimeOffset now)
     {
-        var removed = state.Events.RemoveAll(e => e.At <= RetentionCutoff(e.Type, now) && state.EventIds.Remove(e.Id));
+        var removed = state.Events.RemoveAll(e => e.At <= RetentionCutoff(e.Type, now));
         if (removed > 0) state.Events.TrimExcess();
     }
 

@@ -206,7 +206,7 @@ public sealed class TagEngine
     }
 
     internal TagEvaluation EvaluateInternal(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, TagSet? previous,
-        IReadOnlyList<ManualTagDecision>? manual, Value[] effective, bool[]? only)
+        IReadOnlyList<ManualTagDecision>? manual, Value[]? effective, bool[]? only)
     {
         var started = Stopwatch.GetTimestamp();
         customer = Enrich(customer, events, asOf);

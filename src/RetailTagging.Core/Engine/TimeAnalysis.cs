@@ -61,7 +61,8 @@ internal sealed class TimeAnalysis
     /// </summary>
     public List<(DateTimeOffset Instant, bool ClockOnly)> ChangeInstants(IReadOnlyList<CustomerEvent> events, DateTimeOffset from, DateTimeOffset to)
     {
-        var instants = new SortedDictionary<DateTimeOffset, bool>();
+        // A list sorted once beats a sorted dictionary: a few dozen instants, no per-node allocation.
+        var instants = new List<(DateTimeOffset Instant, bool ClockOnly)>();
         foreach (var e in events)
         {
             if (!_replayTypes.Contains(e.Type)) continue;
@@ -74,12 +75,18 @@ internal sealed class TimeAnalysis
             var midnight = NextMidnight(from);
             while (midnight < to) { Add(midnight, true); midnight = NextMidnight(midnight); }
         }
-        return [.. instants.Select(i => (i.Key, i.Value))];
+        // Ascending; at one instant an event or window edge sorts before a midnight, and an instant
+        // is clock-only when every reason for it is a midnight.
+        instants.Sort((a, b) => a.Instant != b.Instant ? a.Instant.CompareTo(b.Instant) : a.ClockOnly.CompareTo(b.ClockOnly));
+        var distinct = 0;
+        for (var i = 0; i < instants.Count; i++)
+            if (distinct == 0 || instants[distinct - 1].Instant != instants[i].Instant) instants[distinct++] = instants[i];
+        instants.RemoveRange(distinct, instants.Count - distinct);
+        return instants;
 
         void Add(DateTimeOffset instant, bool clockOnly)
         {
-            if (instant <= from || instant >= to) return;
-            instants[instant] = instants.TryGetValue(instant, out var existing) ? existing && clockOnly : clockOnly;
+            if (instant > from && instant < to) instants.Add((instant, clockOnly));
         }
     }
 

@@ -28,9 +28,7 @@ internal sealed class AggregatePlan
     private readonly Route[] _smallRoute;
     private readonly AggregateState.Layout _layout;
 
-    public AggregatePlan(IReadOnlyList<AggregateSpec> specs) : this(specs, shared: null) { }
-
-    private AggregatePlan(IReadOnlyList<AggregateSpec> specs, AggregatePlan? shared)
+    public AggregatePlan(IReadOnlyList<AggregateSpec> specs)
     {
         _specs = [.. specs];
         var measures = new List<Measure>();
@@ -49,19 +47,13 @@ internal sealed class AggregatePlan
             }
             var filtered = groups.Where(g => g.Filter is not null).ToList();
             FilterSet? filters = null;
-            int[] indexes = [];
             if (filtered.Count > 0)
             {
-                (filters, indexes) = shared?.SharedFilters(byType.Key, [.. filtered.Select(g => g.Key)]) ?? default;
-                if (filters is null)
-                {
-                    filters = new FilterSet(DelegateCompiler.CompileFilters([.. filtered.Select(g => (g.Filter!, g.MaxAge))]), [.. filtered.Select(g => g.Key)]);
-                    indexes = [.. Enumerable.Range(0, filtered.Count)];
-                }
-                layout.Filters = Math.Max(layout.Filters, filters.Keys.Length);
+                filters = new FilterSet(DelegateCompiler.CompileFilters([.. filtered.Select(g => (g.Filter!, g.MaxAge))]), [.. filtered.Select(g => g.Key)]);
+                layout.Filters = Math.Max(layout.Filters, filtered.Count);
             }
             var next = 0;
-            var route = new Route(byType.Key, [.. groups.Select(g => new Group(g.Filter is null ? -1 : indexes[next++], g.MaxAge, g.Measures))], filters);
+            var route = new Route(byType.Key, [.. groups.Select(g => new Group(g.Filter is null ? -1 : next++, g.MaxAge, g.Measures))], filters);
             routes.Add(byType.Key, route);
         }
         _measures = [.. measures];
@@ -72,22 +64,10 @@ internal sealed class AggregatePlan
 
     /// <summary>
     /// A plan for some of this plan's aggregates (for example what a time-to-live replay reads). It
-    /// reuses this plan's compiled filters, so it costs no compilation; a filter whose aggregates are
-    /// left out is still evaluated, which is cheap next to a second compilation.
+    /// compiles its own filters, only those its aggregates use: a replay runs its pass many times
+    /// per customer, so evaluating the full plan's filters there would cost more than compiling.
     /// </summary>
-    public AggregatePlan Subset(Func<AggregateSpec, bool> keep) => new([.. _specs.Where(keep)], this);
-
-    private (FilterSet? Filters, int[] Indexes) SharedFilters(string eventType, List<string> wanted)
-    {
-        if (!_routes.TryGetValue(eventType, out var route) || route.Filters is not { } filters) return default;
-        var indexes = new int[wanted.Count];
-        for (var i = 0; i < wanted.Count; i++)
-        {
-            indexes[i] = Array.IndexOf(filters.Keys, wanted[i]);
-            if (indexes[i] < 0) return default;
-        }
-        return (filters, indexes);
-    }
+    public AggregatePlan Subset(Func<AggregateSpec, bool> keep) => new([.. _specs.Where(keep)]);
 
     public int Count => _specs.Length;
 
