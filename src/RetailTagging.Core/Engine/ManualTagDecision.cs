@@ -71,6 +71,32 @@ public sealed record ManualTagDecision
     /// <summary>Until when it was in force (withdrawal instant).</summary>
     public DateTimeOffset? EffectiveUntil { get; private init; }
 
+    /// <summary>
+    /// Rebuilds a decision from stored fields (a store reading back what it saved); checks that the fields
+    /// describe a state the review steps can reach.
+    /// </summary>
+    public static ManualTagDecision Restore(string customerId, string tag, ManualAction action, Value value, string decidedBy, string reason,
+        DateTimeOffset decidedAt, ReviewStatus status, string? reviewedBy, DateTimeOffset? effectiveFrom, DateTimeOffset? effectiveUntil)
+    {
+        var consistent = status switch
+        {
+            ReviewStatus.Pending => effectiveFrom is null && effectiveUntil is null,
+            ReviewStatus.Approved => effectiveFrom is not null && effectiveUntil is null,
+            ReviewStatus.Rejected => effectiveFrom is null && effectiveUntil is not null,
+            ReviewStatus.Withdrawn => effectiveFrom is not null && effectiveUntil is not null,
+            _ => false,
+        };
+        if (!consistent)
+            throw new ArgumentException($"A {status} decision cannot have effective-from {effectiveFrom?.ToString("O") ?? "none"} and effective-until {effectiveUntil?.ToString("O") ?? "none"}.", nameof(status));
+        return new ManualTagDecision(customerId, tag, action, decidedBy, reason, decidedAt, value.IsNull ? null : value)
+        {
+            Status = status,
+            ReviewedBy = reviewedBy,
+            EffectiveFrom = effectiveFrom,
+            EffectiveUntil = effectiveUntil,
+        };
+    }
+
     /// <summary>Approves a pending decision.</summary>
     public ManualTagDecision Approve(string reviewer, DateTimeOffset at) =>
         Status == ReviewStatus.Pending ? this with { Status = ReviewStatus.Approved, ReviewedBy = reviewer, EffectiveFrom = at }

@@ -17,4 +17,6 @@ public sealed class IdentityDecisionRow
     public string? DecidedBy { get; set; }
     /// <summary>Why, if given.</summary>
     public string? Reason { get; set; }
+    /// <summary>The review item the decision answers, if any.</summary>
+    public string? ReviewItemId { get; set; }
 }

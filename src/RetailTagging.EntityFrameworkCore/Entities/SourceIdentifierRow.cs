@@ -5,6 +5,8 @@ public sealed class SourceIdentifierRow
 {
     /// <summary>The source record id.</summary>
     public string RecordId { get; set; } = "";
+    /// <summary>The identifier's position in its record (keeps the record's order).</summary>
+    public int Position { get; set; }
     /// <summary>The identifier type.</summary>
     public string Type { get; set; } = "";
     /// <summary>Keyed hash of the value, for lookups.</summary>

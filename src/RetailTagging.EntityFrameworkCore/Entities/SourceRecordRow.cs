@@ -15,6 +15,8 @@ public sealed class SourceRecordRow
     public DateTime? UpdatedAtUtc { get; set; }
     /// <summary>The attributes as a JSON object, encrypted (they hold names and contact data).</summary>
     public byte[]? AttributesCipher { get; set; }
+    /// <summary>The events the source recorded for the profile, as a JSON array (no personal data).</summary>
+    public string? EventsJson { get; set; }
     /// <summary>The customer (cluster) the record belongs to, once resolved.</summary>
     public string? CustomerId { get; set; }
 }

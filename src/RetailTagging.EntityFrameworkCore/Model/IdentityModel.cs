@@ -15,7 +15,7 @@ internal static class IdentityModel
 
         var identifier = modelBuilder.Entity<SourceIdentifierRow>();
         naming.Table(identifier, TableNames.SourceIdentifiers);
-        identifier.HasKey(i => new { i.RecordId, i.Type, i.ValueHash });
+        identifier.HasKey(i => new { i.RecordId, i.Position });
         identifier.HasIndex(i => new { i.Type, i.ValueHash });
 
         var decision = modelBuilder.Entity<IdentityDecisionRow>();

@@ -332,6 +332,10 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("reason");
 
+                    b.Property<string>("ReviewItemId")
+                        .HasColumnType("text")
+                        .HasColumnName("review_item_id");
+
                     b.Property<string>("RightJson")
                         .IsRequired()
                         .HasColumnType("text")
@@ -519,20 +523,26 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("record_id");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
                     b.Property<string>("Type")
+                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("type");
-
-                    b.Property<byte[]>("ValueHash")
-                        .HasColumnType("bytea")
-                        .HasColumnName("value_hash");
 
                     b.Property<byte[]>("ValueCipher")
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("value_cipher");
 
-                    b.HasKey("RecordId", "Type", "ValueHash");
+                    b.Property<byte[]>("ValueHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("value_hash");
+
+                    b.HasKey("RecordId", "Position");
 
                     b.HasIndex("Type", "ValueHash");
 
@@ -556,6 +566,10 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
                     b.Property<string>("CustomerId")
                         .HasColumnType("text")
                         .HasColumnName("customer_id");
+
+                    b.Property<string>("EventsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("events_json");
 
                     b.Property<int?>("Priority")
                         .HasColumnType("integer")

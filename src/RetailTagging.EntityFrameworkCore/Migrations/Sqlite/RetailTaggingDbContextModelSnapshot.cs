@@ -321,6 +321,10 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
+                    b.Property<string>("ReviewItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_item_id");
+
                     b.Property<string>("RightJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -506,20 +510,26 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("record_id");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
                     b.Property<string>("Type")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
-
-                    b.Property<byte[]>("ValueHash")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("value_hash");
 
                     b.Property<byte[]>("ValueCipher")
                         .IsRequired()
                         .HasColumnType("BLOB")
                         .HasColumnName("value_cipher");
 
-                    b.HasKey("RecordId", "Type", "ValueHash");
+                    b.Property<byte[]>("ValueHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("value_hash");
+
+                    b.HasKey("RecordId", "Position");
 
                     b.HasIndex("Type", "ValueHash");
 
@@ -543,6 +553,10 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<string>("CustomerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
+
+                    b.Property<string>("EventsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("events_json");
 
                     b.Property<int?>("Priority")
                         .HasColumnType("INTEGER")

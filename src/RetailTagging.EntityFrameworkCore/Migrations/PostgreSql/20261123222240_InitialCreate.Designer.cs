@@ -4,178 +4,185 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using RetailTagging.EntityFrameworkCore;
 
 #nullable disable
 
-namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
+namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
 {
     [DbContext(typeof(RetailTaggingDbContext))]
-    [Migration("20261123213901_InitialCreate")]
+    [Migration("20261123222240_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.AuditLogRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("actor");
 
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at_utc");
 
                     b.Property<string>("CustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Details")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("details");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId", "AtUtc");
 
-                    b.ToTable(Names.Name("", "audit_log"), (string)null);
+                    b.ToTable(Names.Name("", "audit_log"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.BatchCheckpointRow", b =>
                 {
                     b.Property<string>("RunId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("run_id");
 
                     b.Property<DateTime>("AsOfUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("as_of_utc");
 
                     b.Property<long>("ChangesWritten")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("changes_written");
 
                     b.Property<DateTime?>("CompletedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at_utc");
 
                     b.Property<long>("CustomersProcessed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("customers_processed");
 
                     b.Property<string>("LastCustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("last_customer_id");
 
                     b.Property<DateTime>("StartedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at_utc");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("RunId");
 
-                    b.ToTable(Names.Name("", "batch_checkpoints"), (string)null);
+                    b.ToTable(Names.Name("", "batch_checkpoints"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.ConsentRow", b =>
                 {
                     b.Property<string>("CustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Channel")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("channel");
 
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at_utc");
 
                     b.Property<bool>("OptedOut")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("opted_out");
 
                     b.HasKey("CustomerId", "Channel");
 
-                    b.ToTable(Names.Name("", "consents"), (string)null);
+                    b.ToTable(Names.Name("", "consents"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.CustomerRow", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<string>("AttributesJson")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("attributes_json");
 
                     b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("birth_date");
 
                     b.Property<string>("City")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("city");
 
                     b.Property<byte[]>("EmailCipher")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("email_cipher");
 
                     b.Property<byte[]>("EmailHash")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("email_hash");
 
                     b.Property<string>("Gender")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("gender");
 
                     b.Property<string>("MemberLevel")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("member_level");
 
                     b.Property<byte[]>("NameCipher")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("name_cipher");
 
                     b.Property<byte[]>("PhoneCipher")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("phone_cipher");
 
                     b.Property<byte[]>("PhoneHash")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("phone_hash");
 
                     b.Property<DateTime?>("RegisteredAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at_utc");
 
                     b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at_utc");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -184,68 +191,70 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("PhoneHash");
 
-                    b.ToTable(Names.Name("", "customers"), (string)null);
+                    b.ToTable(Names.Name("", "customers"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.EventRow", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
                     b.Property<decimal?>("Amount")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric")
                         .HasColumnName("amount");
 
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at_utc");
 
                     b.Property<string>("Brand")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("brand");
 
                     b.Property<string>("Category")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("category");
 
                     b.Property<string>("Channel")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("channel");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<string>("PropertiesJson")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("properties_json");
 
                     b.Property<decimal?>("Quantity")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric")
                         .HasColumnName("quantity");
 
                     b.Property<string>("Sku")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("sku");
 
                     b.Property<string>("Store")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("store");
 
                     b.Property<DateTime>("StoredAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("stored_at_utc");
 
                     b.Property<string>("Type")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("type");
 
                     b.HasKey("Sequence");
@@ -257,144 +266,152 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("Type", "AtUtc");
 
-                    b.ToTable(Names.Name("", "events"), (string)null);
+                    b.ToTable(Names.Name("", "events"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.IdentityChangeRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AfterJson")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("after_json");
 
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at_utc");
 
                     b.Property<string>("BeforeJson")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("before_json");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("kind");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reason");
 
                     b.HasKey("Id");
 
-                    b.ToTable(Names.Name("", "identity_changes"), (string)null);
+                    b.ToTable(Names.Name("", "identity_changes"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.IdentityDecisionRow", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<DateTime>("DecidedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at_utc");
 
                     b.Property<string>("DecidedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("decided_by");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("kind");
 
                     b.Property<string>("LeftJson")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("left_json");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reason");
+
+                    b.Property<string>("ReviewItemId")
+                        .HasColumnType("text")
+                        .HasColumnName("review_item_id");
 
                     b.Property<string>("RightJson")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("right_json");
 
                     b.HasKey("Id");
 
-                    b.ToTable(Names.Name("", "identity_decisions"), (string)null);
+                    b.ToTable(Names.Name("", "identity_decisions"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.ManualDecisionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("action");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<DateTime>("DecidedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at_utc");
 
                     b.Property<string>("DecidedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("decided_by");
 
                     b.Property<DateTime?>("EffectiveFromUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("effective_from_utc");
 
                     b.Property<DateTime?>("EffectiveUntilUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("effective_until_utc");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reason");
 
                     b.Property<string>("ReviewedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reviewed_by");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("status");
 
                     b.Property<string>("Tag")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("tag");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -403,72 +420,72 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName(Names.Name("IX_", "manual_decisions_decision"));
 
-                    b.ToTable(Names.Name("", "manual_decisions"), (string)null);
+                    b.ToTable(Names.Name("", "manual_decisions"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.OutboxMessageRow", b =>
                 {
                     b.Property<string>("IdempotencyKey")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("idempotency_key");
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("action");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("attempts");
 
                     b.Property<DateTime>("CausedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("caused_at_utc");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("channel");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("last_error");
 
                     b.Property<DateTime?>("NextAttemptAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at_utc");
 
                     b.Property<int>("Priority")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("priority");
 
                     b.Property<string>("PropertiesJson")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("properties_json");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("status");
 
                     b.Property<string>("TriggerId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("trigger_id");
 
                     b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at_utc");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("IdempotencyKey");
@@ -477,228 +494,240 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
-                    b.ToTable(Names.Name("", "outbox_messages"), (string)null);
+                    b.ToTable(Names.Name("", "outbox_messages"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.ScoreSnapshotRow", b =>
                 {
                     b.Property<string>("CustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Score")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("score");
 
                     b.Property<DateTime>("AsOfUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("as_of_utc");
 
                     b.Property<double>("Value")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("value");
 
                     b.HasKey("CustomerId", "Score", "AsOfUtc");
 
-                    b.ToTable(Names.Name("", "score_snapshots"), (string)null);
+                    b.ToTable(Names.Name("", "score_snapshots"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.SourceIdentifierRow", b =>
                 {
                     b.Property<string>("RecordId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("record_id");
 
-                    b.Property<string>("Type")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
 
-                    b.Property<byte[]>("ValueHash")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("value_hash");
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
 
                     b.Property<byte[]>("ValueCipher")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("value_cipher");
 
-                    b.HasKey("RecordId", "Type", "ValueHash");
+                    b.Property<byte[]>("ValueHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("value_hash");
+
+                    b.HasKey("RecordId", "Position");
 
                     b.HasIndex("Type", "ValueHash");
 
-                    b.ToTable(Names.Name("", "source_identifiers"), (string)null);
+                    b.ToTable(Names.Name("", "source_identifiers"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.SourceRecordRow", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<byte[]>("AttributesCipher")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("attributes_cipher");
 
                     b.Property<DateTime?>("CreatedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at_utc");
 
                     b.Property<string>("CustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
+                    b.Property<string>("EventsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("events_json");
+
                     b.Property<int?>("Priority")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("priority");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<DateTime?>("UpdatedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at_utc");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
-                    b.ToTable(Names.Name("", "source_records"), (string)null);
+                    b.ToTable(Names.Name("", "source_records"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TagAssignmentRow", b =>
                 {
                     b.Property<string>("CustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Tag")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("tag");
 
                     b.Property<DateTime>("AssignedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("assigned_at_utc");
 
                     b.Property<DateTime?>("ExpiresAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at_utc");
 
                     b.Property<string>("RuleVersion")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("rule_version");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("CustomerId", "Tag");
 
                     b.HasIndex("Tag", "CustomerId");
 
-                    b.ToTable(Names.Name("", "tag_assignments"), (string)null);
+                    b.ToTable(Names.Name("", "tag_assignments"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TagDefinitionRow", b =>
                 {
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name");
 
                     b.Property<string>("Version")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("version");
 
                     b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at_utc");
 
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("description");
 
                     b.Property<string>("Dimension")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("dimension");
 
                     b.Property<string>("Expression")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("expression");
 
                     b.Property<TimeSpan?>("Ttl")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("interval")
                         .HasColumnName("ttl");
 
                     b.HasKey("Name", "Version");
 
-                    b.ToTable(Names.Name("", "tag_definitions"), (string)null);
+                    b.ToTable(Names.Name("", "tag_definitions"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TagHistoryRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at_utc");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("kind");
 
                     b.Property<string>("NewValue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("new_value");
 
                     b.Property<string>("OldValue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("old_value");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reason");
 
                     b.Property<string>("RuleVersion")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("rule_version");
 
                     b.Property<string>("RunId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("source");
 
                     b.Property<string>("Tag")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("tag");
 
                     b.HasKey("Id");
@@ -707,79 +736,79 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "Id");
 
-                    b.ToTable(Names.Name("", "tag_history"), (string)null);
+                    b.ToTable(Names.Name("", "tag_history"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TagSetRow", b =>
                 {
                     b.Property<string>("CustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<DateTime>("AsOfUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("as_of_utc");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("CustomerId");
 
-                    b.ToTable(Names.Name("", "tag_sets"), (string)null);
+                    b.ToTable(Names.Name("", "tag_sets"), Names.Schema);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TriggerTimerRow", b =>
                 {
                     b.Property<string>("CustomerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("TriggerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("trigger_id");
 
                     b.Property<string>("CauseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("cause_id");
 
                     b.Property<DateOnly?>("Anchor")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("anchor");
 
                     b.Property<int>("Attempt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("attempt");
 
                     b.Property<DateTime>("CausedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("caused_at_utc");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("channel");
 
                     b.Property<DateTime>("DueAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at_utc");
 
                     b.Property<string>("Stage")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("stage");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("CustomerId", "TriggerId", "CauseId");
 
                     b.HasIndex("DueAtUtc");
 
-                    b.ToTable(Names.Name("", "trigger_timers"), (string)null);
+                    b.ToTable(Names.Name("", "trigger_timers"), Names.Schema);
                 });
 #pragma warning restore 612, 618
         }

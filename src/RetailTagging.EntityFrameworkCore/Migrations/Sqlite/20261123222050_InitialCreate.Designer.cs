@@ -4,185 +4,178 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using RetailTagging.EntityFrameworkCore;
 
 #nullable disable
 
-namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
+namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
 {
     [DbContext(typeof(RetailTaggingDbContext))]
-    [Migration("20261123214014_InitialCreate")]
+    [Migration("20261123222050_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.AuditLogRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at_utc");
 
                     b.Property<string>("CustomerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Details")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("details");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId", "AtUtc");
 
-                    b.ToTable(Names.Name("", "audit_log"), Names.Schema);
+                    b.ToTable(Names.Name("", "audit_log"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.BatchCheckpointRow", b =>
                 {
                     b.Property<string>("RunId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("run_id");
 
                     b.Property<DateTime>("AsOfUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("as_of_utc");
 
                     b.Property<long>("ChangesWritten")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("changes_written");
 
                     b.Property<DateTime?>("CompletedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("completed_at_utc");
 
                     b.Property<long>("CustomersProcessed")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("customers_processed");
 
                     b.Property<string>("LastCustomerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_customer_id");
 
                     b.Property<DateTime>("StartedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at_utc");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("RunId");
 
-                    b.ToTable(Names.Name("", "batch_checkpoints"), Names.Schema);
+                    b.ToTable(Names.Name("", "batch_checkpoints"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.ConsentRow", b =>
                 {
                     b.Property<string>("CustomerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Channel")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at_utc");
 
                     b.Property<bool>("OptedOut")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("opted_out");
 
                     b.HasKey("CustomerId", "Channel");
 
-                    b.ToTable(Names.Name("", "consents"), Names.Schema);
+                    b.ToTable(Names.Name("", "consents"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.CustomerRow", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("AttributesJson")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("attributes_json");
 
                     b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
 
                     b.Property<string>("City")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("city");
 
                     b.Property<byte[]>("EmailCipher")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("email_cipher");
 
                     b.Property<byte[]>("EmailHash")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("email_hash");
 
                     b.Property<string>("Gender")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("gender");
 
                     b.Property<string>("MemberLevel")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("member_level");
 
                     b.Property<byte[]>("NameCipher")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("name_cipher");
 
                     b.Property<byte[]>("PhoneCipher")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("phone_cipher");
 
                     b.Property<byte[]>("PhoneHash")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("phone_hash");
 
                     b.Property<DateTime?>("RegisteredAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registered_at_utc");
 
                     b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at_utc");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -191,70 +184,68 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("PhoneHash");
 
-                    b.ToTable(Names.Name("", "customers"), Names.Schema);
+                    b.ToTable(Names.Name("", "customers"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.EventRow", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
-
                     b.Property<decimal?>("Amount")
-                        .HasColumnType("numeric")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at_utc");
 
                     b.Property<string>("Brand")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("brand");
 
                     b.Property<string>("Category")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("category");
 
                     b.Property<string>("Channel")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("PropertiesJson")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("properties_json");
 
                     b.Property<decimal?>("Quantity")
-                        .HasColumnType("numeric")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quantity");
 
                     b.Property<string>("Sku")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sku");
 
                     b.Property<string>("Store")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("store");
 
                     b.Property<DateTime>("StoredAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stored_at_utc");
 
                     b.Property<string>("Type")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("type");
 
                     b.HasKey("Sequence");
@@ -266,148 +257,148 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("Type", "AtUtc");
 
-                    b.ToTable(Names.Name("", "events"), Names.Schema);
+                    b.ToTable(Names.Name("", "events"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.IdentityChangeRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AfterJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("after_json");
 
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at_utc");
 
                     b.Property<string>("BeforeJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("before_json");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.HasKey("Id");
 
-                    b.ToTable(Names.Name("", "identity_changes"), Names.Schema);
+                    b.ToTable(Names.Name("", "identity_changes"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.IdentityDecisionRow", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<DateTime>("DecidedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decided_at_utc");
 
                     b.Property<string>("DecidedBy")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decided_by");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("LeftJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("left_json");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
+
+                    b.Property<string>("ReviewItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_item_id");
 
                     b.Property<string>("RightJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("right_json");
 
                     b.HasKey("Id");
 
-                    b.ToTable(Names.Name("", "identity_decisions"), Names.Schema);
+                    b.ToTable(Names.Name("", "identity_decisions"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.ManualDecisionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<DateTime>("DecidedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decided_at_utc");
 
                     b.Property<string>("DecidedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decided_by");
 
                     b.Property<DateTime?>("EffectiveFromUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("effective_from_utc");
 
                     b.Property<DateTime?>("EffectiveUntilUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("effective_until_utc");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<string>("ReviewedBy")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reviewed_by");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("Tag")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tag");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -416,72 +407,72 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
                         .IsUnique()
                         .HasDatabaseName(Names.Name("IX_", "manual_decisions_decision"));
 
-                    b.ToTable(Names.Name("", "manual_decisions"), Names.Schema);
+                    b.ToTable(Names.Name("", "manual_decisions"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.OutboxMessageRow", b =>
                 {
                     b.Property<string>("IdempotencyKey")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
                     b.Property<DateTime>("CausedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("caused_at_utc");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
                     b.Property<DateTime?>("NextAttemptAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at_utc");
 
                     b.Property<int>("Priority")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("priority");
 
                     b.Property<string>("PropertiesJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("properties_json");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("TriggerId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("trigger_id");
 
                     b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at_utc");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("IdempotencyKey");
@@ -490,230 +481,238 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
-                    b.ToTable(Names.Name("", "outbox_messages"), Names.Schema);
+                    b.ToTable(Names.Name("", "outbox_messages"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.ScoreSnapshotRow", b =>
                 {
                     b.Property<string>("CustomerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Score")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("score");
 
                     b.Property<DateTime>("AsOfUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("as_of_utc");
 
                     b.Property<double>("Value")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("value");
 
                     b.HasKey("CustomerId", "Score", "AsOfUtc");
 
-                    b.ToTable(Names.Name("", "score_snapshots"), Names.Schema);
+                    b.ToTable(Names.Name("", "score_snapshots"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.SourceIdentifierRow", b =>
                 {
                     b.Property<string>("RecordId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("record_id");
 
-                    b.Property<string>("Type")
-                        .HasColumnType("text")
-                        .HasColumnName("type");
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
 
-                    b.Property<byte[]>("ValueHash")
-                        .HasColumnType("bytea")
-                        .HasColumnName("value_hash");
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
 
                     b.Property<byte[]>("ValueCipher")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("value_cipher");
 
-                    b.HasKey("RecordId", "Type", "ValueHash");
+                    b.Property<byte[]>("ValueHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("value_hash");
+
+                    b.HasKey("RecordId", "Position");
 
                     b.HasIndex("Type", "ValueHash");
 
-                    b.ToTable(Names.Name("", "source_identifiers"), Names.Schema);
+                    b.ToTable(Names.Name("", "source_identifiers"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.SourceRecordRow", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<byte[]>("AttributesCipher")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("attributes_cipher");
 
                     b.Property<DateTime?>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at_utc");
 
                     b.Property<string>("CustomerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
+                    b.Property<string>("EventsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("events_json");
+
                     b.Property<int?>("Priority")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("priority");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<DateTime?>("UpdatedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at_utc");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
-                    b.ToTable(Names.Name("", "source_records"), Names.Schema);
+                    b.ToTable(Names.Name("", "source_records"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TagAssignmentRow", b =>
                 {
                     b.Property<string>("CustomerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Tag")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tag");
 
                     b.Property<DateTime>("AssignedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("assigned_at_utc");
 
                     b.Property<DateTime?>("ExpiresAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires_at_utc");
 
                     b.Property<string>("RuleVersion")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rule_version");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("CustomerId", "Tag");
 
                     b.HasIndex("Tag", "CustomerId");
 
-                    b.ToTable(Names.Name("", "tag_assignments"), Names.Schema);
+                    b.ToTable(Names.Name("", "tag_assignments"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TagDefinitionRow", b =>
                 {
                     b.Property<string>("Name")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Version")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("version");
 
                     b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at_utc");
 
                     b.Property<string>("Description")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("description");
 
                     b.Property<string>("Dimension")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("dimension");
 
                     b.Property<string>("Expression")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expression");
 
                     b.Property<TimeSpan?>("Ttl")
-                        .HasColumnType("interval")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ttl");
 
                     b.HasKey("Name", "Version");
 
-                    b.ToTable(Names.Name("", "tag_definitions"), Names.Schema);
+                    b.ToTable(Names.Name("", "tag_definitions"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TagHistoryRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at_utc");
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("NewValue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("new_value");
 
                     b.Property<string>("OldValue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("old_value");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<string>("RuleVersion")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rule_version");
 
                     b.Property<string>("RunId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("Tag")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tag");
 
                     b.HasKey("Id");
@@ -722,79 +721,79 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("CustomerId", "Id");
 
-                    b.ToTable(Names.Name("", "tag_history"), Names.Schema);
+                    b.ToTable(Names.Name("", "tag_history"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TagSetRow", b =>
                 {
                     b.Property<string>("CustomerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<DateTime>("AsOfUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("as_of_utc");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("CustomerId");
 
-                    b.ToTable(Names.Name("", "tag_sets"), Names.Schema);
+                    b.ToTable(Names.Name("", "tag_sets"), (string)null);
                 });
 
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TriggerTimerRow", b =>
                 {
                     b.Property<string>("CustomerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("TriggerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("trigger_id");
 
                     b.Property<string>("CauseId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cause_id");
 
                     b.Property<DateOnly?>("Anchor")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("anchor");
 
                     b.Property<int>("Attempt")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempt");
 
                     b.Property<DateTime>("CausedAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("caused_at_utc");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<DateTime>("DueAtUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("due_at_utc");
 
                     b.Property<string>("Stage")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stage");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("CustomerId", "TriggerId", "CauseId");
 
                     b.HasIndex("DueAtUtc");
 
-                    b.ToTable(Names.Name("", "trigger_timers"), Names.Schema);
+                    b.ToTable(Names.Name("", "trigger_timers"), (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -147,7 +147,8 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
                     right_json = table.Column<string>(type: "text", nullable: false),
                     decided_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     decided_by = table.Column<string>(type: "text", nullable: true),
-                    reason = table.Column<string>(type: "text", nullable: true)
+                    reason = table.Column<string>(type: "text", nullable: true),
+                    review_item_id = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -225,13 +226,14 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
                 columns: table => new
                 {
                     record_id = table.Column<string>(type: "text", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
                     type = table.Column<string>(type: "text", nullable: false),
                     value_hash = table.Column<byte[]>(type: "bytea", nullable: false),
                     value_cipher = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey(Names.Name("PK_", "source_identifiers"), x => new { x.record_id, x.type, x.value_hash });
+                    table.PrimaryKey(Names.Name("PK_", "source_identifiers"), x => new { x.record_id, x.position });
                 });
 
             migrationBuilder.CreateTable(
@@ -245,6 +247,7 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
                     created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     updated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     attributes_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    events_json = table.Column<string>(type: "text", nullable: true),
                     customer_id = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>

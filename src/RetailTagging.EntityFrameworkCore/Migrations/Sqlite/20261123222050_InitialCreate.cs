@@ -136,7 +136,8 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                     right_json = table.Column<string>(type: "TEXT", nullable: false),
                     decided_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     decided_by = table.Column<string>(type: "TEXT", nullable: true),
-                    reason = table.Column<string>(type: "TEXT", nullable: true)
+                    reason = table.Column<string>(type: "TEXT", nullable: true),
+                    review_item_id = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -210,13 +211,14 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                 columns: table => new
                 {
                     record_id = table.Column<string>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
                     type = table.Column<string>(type: "TEXT", nullable: false),
                     value_hash = table.Column<byte[]>(type: "BLOB", nullable: false),
                     value_cipher = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey(Names.Name("PK_", "source_identifiers"), x => new { x.record_id, x.type, x.value_hash });
+                    table.PrimaryKey(Names.Name("PK_", "source_identifiers"), x => new { x.record_id, x.position });
                 });
 
             migrationBuilder.CreateTable(
@@ -229,6 +231,7 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                     created_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     updated_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     attributes_cipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    events_json = table.Column<string>(type: "TEXT", nullable: true),
                     customer_id = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
