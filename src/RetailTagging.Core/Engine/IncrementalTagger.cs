@@ -183,8 +183,11 @@ public sealed class IncrementalTagger
         if (only is not null && state.Effective is null) only = null;
         var evaluation = _engine.EvaluateInternal(state.Customer, state.Events, now, state.Tags, state.Manual, state.Effective, only);
         state.Tags = evaluation.Tags;
+        var before = state.Due;
         state.Due = evaluation.NextChangeAt;
-        if (state.Due is { } due)
+        // The queue already holds (customer, due) when the instant did not move: an event that leaves
+        // it unchanged must not add a stale duplicate (the queue would grow with every event).
+        if (state.Due is { } due && due != before)
             lock (_dueLock) _due.Enqueue(state.Customer.Id, due);
         return evaluation;
     }
