@@ -17,7 +17,8 @@ internal sealed class RfmAccumulator
     private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
     // A short list beats hashing for the handful of categories a customer buys from; each category keeps the
     // (day, instant) of its first purchase, which orders the categories as a sorted history would.
-    private readonly List<(string Category, decimal Spend, int FirstDay, long FirstTicks)> _categoryScratch = [];
+    // Ties on (day, instant) go to the purchase that arrived first, as a stable sort would order them.
+    private readonly List<(string Category, decimal Spend, int FirstDay, long FirstTicks, int FirstArrival)> _categoryScratch = [];
     // Purchase days, sorted to count distinct days: sorting a few ints costs far less than sorting the entries.
     private int[] _dayScratch = new int[32];
     private int _ignored;
@@ -117,8 +118,9 @@ internal sealed class RfmAccumulator
         int firstDay = int.MaxValue, lastDay = int.MinValue;
         long firstTicks = long.MaxValue, lastTicks = long.MinValue;
         _categoryScratch.Clear();
-        foreach (ref readonly var p in purchases)
+        for (var arrival = 0; arrival < purchases.Length; arrival++)
         {
+            ref readonly var p = ref purchases[arrival];
             if (p.UtcTicks > asOfTicks)
                 continue;
             dayBuffer[orders] = p.Day;
@@ -139,7 +141,7 @@ internal sealed class RfmAccumulator
             firstTicks = Math.Min(firstTicks, p.UtcTicks);
             lastTicks = Math.Max(lastTicks, p.UtcTicks);
             if (p.Category is { } category)
-                AddCategorySpend(category, p.Amount, p.Day, p.UtcTicks);
+                AddCategorySpend(category, p.Amount, p.Day, p.UtcTicks, arrival);
         }
         var purchaseDays = orders == 0 ? 0 : DistinctCount(dayBuffer[..orders]);
 
@@ -212,7 +214,7 @@ internal sealed class RfmAccumulator
         {
             var item = ordered[i];
             var j = i - 1;
-            for (; j >= 0 && (ordered[j].FirstDay, ordered[j].FirstTicks).CompareTo((item.FirstDay, item.FirstTicks)) > 0; j--)
+            for (; j >= 0 && (ordered[j].FirstDay, ordered[j].FirstTicks, ordered[j].FirstArrival).CompareTo((item.FirstDay, item.FirstTicks, item.FirstArrival)) > 0; j--)
                 ordered[j + 1] = ordered[j];
             ordered[j + 1] = item;
         }
@@ -233,7 +235,7 @@ internal sealed class RfmAccumulator
             : pairs.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    private void AddCategorySpend(string category, decimal amount, int day, long ticks)
+    private void AddCategorySpend(string category, decimal amount, int day, long ticks, int arrival)
     {
         var scratch = CollectionsMarshal.AsSpan(_categoryScratch);
         for (var i = 0; i < scratch.Length; i++)
@@ -243,11 +245,11 @@ internal sealed class RfmAccumulator
             {
                 entry.Spend += amount;
                 if ((day, ticks).CompareTo((entry.FirstDay, entry.FirstTicks)) < 0)
-                    (entry.FirstDay, entry.FirstTicks) = (day, ticks);
+                    (entry.FirstDay, entry.FirstTicks, entry.FirstArrival) = (day, ticks, arrival);
                 return;
             }
         }
-        _categoryScratch.Add((category, amount, day, ticks));
+        _categoryScratch.Add((category, amount, day, ticks, arrival));
     }
 
     private Span<int> DayBuffer(int length)
