@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using RetailTagging.Catalog;
 using RetailTagging.Engine;
 using RetailTagging.EntityFrameworkCore;
@@ -14,32 +15,33 @@ using RetailTagging.Synthetic;
 try
 {
     if (args.Length < 3) return Usage();
-    var options = new DbContextOptionsBuilder<RetailTaggingDbContext>();
+    var builder = new DbContextOptionsBuilder<RetailTaggingDbContext>();
     _ = args[1] switch
     {
-        "sqlite" => options.UseSqlite(args[2]),
-        "postgres" => options.UseNpgsql(args[2]),
+        "sqlite" => builder.UseSqlite(args[2]),
+        "postgres" => builder.UseNpgsql(args[2]),
         _ => throw new ArgumentException($"Unknown provider '{args[1]}'."),
     };
-    await using var context = new RetailTaggingDbContext(options.Options);
+    var contexts = new PooledDbContextFactory<RetailTaggingDbContext>(builder.UseRetailTagging().Options);
     var protector = new PersonalDataProtector(CrashHostKeys.Provider);
+    if (!CatalogCompiler.TryCompile(ReferenceCatalog.Sources(), out var catalog, out var diagnostics) || catalog is null)
+        throw new InvalidOperationException("The reference catalog does not compile: " + string.Join("; ", diagnostics));
     switch (args[0])
     {
         case "seed" when args.Length == 4:
-            // The test's fixture has migrated the database already; a database of its own (by hand) is created here.
-            if (context.Database.GetMigrations().Any()) await context.Database.MigrateAsync();
-            else await context.Database.EnsureCreatedAsync();
-            await SyntheticSeed.SeedAsync(context, protector, int.Parse(args[3], CultureInfo.InvariantCulture));
+            await using (var context = contexts.CreateDbContext())
+                await context.Database.MigrateAsync(); // a no-op on the test's migrated database; creates a database of one's own
+            await SyntheticSeed.SeedAsync(contexts, protector, catalog.Schema, int.Parse(args[3], CultureInfo.InvariantCulture));
             Console.WriteLine("seeded");
             return 0;
         case "run" when args.Length is 5 or 6:
-            if (!CatalogCompiler.TryCompile(ReferenceCatalog.Sources(), out var catalog, out var diagnostics) || catalog is null)
-                throw new InvalidOperationException("The reference catalog does not compile: " + string.Join("; ", diagnostics));
-            var engine = new TagEngine(catalog);
-            var tagger = new BatchTagger(engine, protector, new BatchTaggerOptions { ChunkSize = int.Parse(args[4], CultureInfo.InvariantCulture) });
-            DateTimeOffset? asOf = args.Length == 6 ? DateTimeOffset.Parse(args[5], CultureInfo.InvariantCulture) : null;
-            var result = await tagger.RunAsync(context, args[3], asOf, new ConsoleProgress());
-            Console.WriteLine($"completed {result.CustomersProcessed} {result.ChangesWritten}");
+            await using (var context = contexts.CreateDbContext())
+            {
+                var tagger = new BatchTagger(new TagEngine(catalog), protector, new BatchTaggerOptions { ChunkSize = int.Parse(args[4], CultureInfo.InvariantCulture) });
+                DateTimeOffset? asOf = args.Length == 6 ? DateTimeOffset.Parse(args[5], CultureInfo.InvariantCulture) : null;
+                var result = await tagger.RunAsync(context, args[3], asOf, new ConsoleProgress());
+                Console.WriteLine($"completed {result.CustomersProcessed} {result.ChangesWritten}");
+            }
             return 0;
         default:
             return Usage();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RetailTagging.Engine;
 using RetailTagging.EntityFrameworkCore.Entities;
 using RetailTagging.EntityFrameworkCore.Privacy;
+using RetailTagging.EntityFrameworkCore.Stores;
 
 namespace RetailTagging.EntityFrameworkCore.Batch;
 
@@ -83,14 +84,12 @@ public sealed class BatchTagger
         else
             _logger.LogInformation("Starting batch run {RunId} as of {AsOf}", runId, instant);
 
-        var mapper = new BatchRowMapper(_engine.Catalog, _protector);
-        var reader = new CustomerChunkReader(context, mapper, _options.ChunkSize);
-        var writer = new TagChangeWriter(context, mapper);
+        var reader = new CustomerChunkReader(context, new BatchRowMapper(_protector), _options.ChunkSize);
         long chunks = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (committed, next) = await ProcessChunkAsync(context, reader, writer, checkpoint, instant, cancellationToken).ConfigureAwait(false);
+            var (committed, next) = await ProcessChunkAsync(context, reader, checkpoint, instant, cancellationToken).ConfigureAwait(false);
             checkpoint = next;
             if (!committed) break;
             chunks++;
@@ -100,7 +99,7 @@ public sealed class BatchTagger
 
         checkpoint.CompletedAtUtc = _time.GetUtcNow().UtcDateTime;
         checkpoint.Version++;
-        await CommitAsync(context, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(context, null, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Batch run {RunId} completed: {Customers} customers, {Changes} tag changes, {Elapsed}",
             runId, checkpoint.CustomersProcessed, checkpoint.ChangesWritten, Stopwatch.GetElapsedTime(started));
         return Result(checkpoint, chunks);
@@ -115,7 +114,7 @@ public sealed class BatchTagger
     /// start over from the database, a few times; a conflict on the checkpoint itself means another attempt of the
     /// same run is writing, and is thrown.
     /// </summary>
-    private async Task<(bool Committed, BatchCheckpointRow Checkpoint)> ProcessChunkAsync(DbContext context, CustomerChunkReader reader, TagChangeWriter writer,
+    private async Task<(bool Committed, BatchCheckpointRow Checkpoint)> ProcessChunkAsync(DbContext context, CustomerChunkReader reader,
         BatchCheckpointRow checkpoint, DateTimeOffset instant, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -124,31 +123,33 @@ public sealed class BatchTagger
             {
                 var chunk = await reader.ReadAsync(checkpoint.LastCustomerId, cancellationToken).ConfigureAwait(false);
                 if (chunk is null) return (false, checkpoint);
+                var updates = new List<TagSetUpdate>(chunk.Histories.Count);
                 var changes = 0;
                 await foreach (var evaluation in _engine.EvaluateBatchAsync(Enumerate(chunk.Histories), instant, progress: null, cancellationToken).ConfigureAwait(false))
                 {
-                    var customerId = evaluation.Tags.CustomerId;
-                    changes += writer.Stage(evaluation, chunk.StoredAssignments.GetValueOrDefault(customerId), chunk.StoredSets.GetValueOrDefault(customerId), checkpoint.RunId);
+                    updates.Add(new TagSetUpdate(evaluation.Tags, evaluation.Changes));
+                    changes += evaluation.Changes.Count;
                 }
-                // The changes and the checkpoint that covers them commit together: after a crash either both are there or neither.
                 checkpoint.LastCustomerId = chunk.LastCustomerId;
                 checkpoint.CustomersProcessed += chunk.Histories.Count;
                 checkpoint.ChangesWritten += changes;
                 checkpoint.Version++;
-                await CommitAsync(context, cancellationToken).ConfigureAwait(false);
+                // The changes and the checkpoint that covers them commit together: after a crash either both are there or neither.
+                await CommitAsync(context, (c, ct) => TagBulkWriter.WriteAsync(c, updates, checkpoint.RunId, ct), cancellationToken).ConfigureAwait(false);
                 _logger.LogDebug("Batch run {RunId}: chunk committed up to customer position {Processed} ({Events} events, {Changes} changes)",
                     checkpoint.RunId, checkpoint.CustomersProcessed, chunk.EventCount, changes);
                 return (true, checkpoint);
             }
             catch (DbUpdateConcurrencyException ex) when (attempt < MaxChunkAttempts && !ex.Entries.Any(e => e.Entity is BatchCheckpointRow))
             {
+                // Only the unit of this chunk was rolled back; the checkpoint is read again as it was committed.
                 _logger.LogWarning("Batch run {RunId}: another writer changed tags of this chunk's customers; reading the chunk again (attempt {Attempt})", checkpoint.RunId, attempt + 1);
                 context.ChangeTracker.Clear();
                 checkpoint = await context.Set<BatchCheckpointRow>().SingleAsync(c => c.RunId == checkpoint.RunId, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
-                // The failed chunk's staged rows and advanced checkpoint must not reach the database through a later save.
+                // The advanced checkpoint must not reach the database through a later save.
                 context.ChangeTracker.Clear();
                 throw;
             }
@@ -172,24 +173,23 @@ public sealed class BatchTagger
         var now = _time.GetUtcNow().UtcDateTime;
         var checkpoint = new BatchCheckpointRow { RunId = runId, AsOfUtc = requested ?? TruncateToMicroseconds(now), StartedAtUtc = now };
         context.Add(checkpoint);
-        await CommitAsync(context, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(context, null, cancellationToken).ConfigureAwait(false);
         return (checkpoint, false);
     }
 
-    // One transaction per call, retried as a whole by the provider's execution strategy; the change tracker is emptied
-    // afterwards except for the checkpoint, which the next chunk updates again.
-    private static async Task CommitAsync(DbContext context, CancellationToken cancellationToken)
+    // One transaction per call, retried as a whole by the provider's execution strategy: the tag rows written by
+    // <paramref name="write"/> (set-based SQL in the transaction) and the tracked checkpoint.
+    private static async Task CommitAsync(DbContext context, Func<DbContext, CancellationToken, Task>? write, CancellationToken cancellationToken)
     {
         var strategy = context.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            if (write is not null) await write(context, ct).ConfigureAwait(false);
             await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         context.ChangeTracker.AcceptAllChanges();
-        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.Entity is not BatchCheckpointRow).ToList())
-            entry.State = EntityState.Detached;
     }
 
     private static DateTime TruncateToMicroseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);

@@ -24,27 +24,26 @@ internal sealed class CustomerChunkReader(DbContext context, BatchRowMapper mapp
 
         var eventRows = await InRange(context.Set<EventRow>().AsNoTracking(), afterCustomerId, last)
             .OrderBy(e => e.CustomerId).ThenBy(e => e.AtUtc).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var assignmentRows = await InRange(context.Set<TagAssignmentRow>(), afterCustomerId, last)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var setRows = await InRange(context.Set<TagSetRow>(), afterCustomerId, last)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var decisionRows = await InRange(context.Set<ManualDecisionRow>().AsNoTracking(), afterCustomerId, last)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var assignmentRows = await InRange(context.Set<TagAssignmentRow>().AsNoTracking(), afterCustomerId, last).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var setRows = await InRange(context.Set<TagSetRow>().AsNoTracking(), afterCustomerId, last).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var decisionRows = await InRange(context.Set<ManualDecisionRow>().AsNoTracking(), afterCustomerId, last).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var events = eventRows.GroupBy(e => e.CustomerId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(mapper.ToEvent).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(BatchRowMapper.ToEvent).ToList(), StringComparer.Ordinal);
         var assignments = assignmentRows.GroupBy(a => a.CustomerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var sets = setRows.ToDictionary(s => s.CustomerId, StringComparer.Ordinal);
         var decisions = decisionRows.GroupBy(d => d.CustomerId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<ManualTagDecision>)g.Select(mapper.ToDecision).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ManualTagDecision>)g.Select(BatchRowMapper.ToDecision).ToList(), StringComparer.Ordinal);
 
         var histories = new List<CustomerHistory>(customerRows.Count);
         foreach (var row in customerRows)
         {
-            var customer = mapper.ToCustomer(row);
-            var previous = assignments.TryGetValue(row.Id, out var stored) ? mapper.ToTagSet(row.Id, stored) : null;
-            histories.Add(new CustomerHistory(customer, events.GetValueOrDefault(row.Id) ?? [], previous, decisions.GetValueOrDefault(row.Id)));
+            var previous = assignments.TryGetValue(row.Id, out var stored) || sets.ContainsKey(row.Id)
+                ? BatchRowMapper.ToTagSet(row.Id, sets.GetValueOrDefault(row.Id), stored ?? [])
+                : null;
+            histories.Add(new CustomerHistory(mapper.ToCustomer(row), events.GetValueOrDefault(row.Id) ?? [], previous, decisions.GetValueOrDefault(row.Id)));
         }
-        return new CustomerChunk(histories, assignments, setRows.ToDictionary(s => s.CustomerId, StringComparer.Ordinal), last, eventRows.Count);
+        return new CustomerChunk(histories, last, eventRows.Count);
     }
 
     // The rows of the customers in (after, last]: the range the customer page covers, so each table is read with one

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RetailTagging.Catalog;
 using RetailTagging.Engine;
 using RetailTagging.EntityFrameworkCore.Entities;
 using RetailTagging.EntityFrameworkCore.Privacy;
+using RetailTagging.EntityFrameworkCore.Stores;
 
 namespace RetailTagging.EntityFrameworkCore.Tests.Batch;
 
@@ -113,7 +113,7 @@ internal static class BatchTestData
                 AtUtc = e.At.UtcDateTime,
                 Channel = e.Channel,
                 Amount = e.Amount,
-                PropertiesJson = e.Properties.Count == 0 ? null : JsonSerializer.Serialize(e.Properties),
+                PropertiesJson = TypedJson.Write(e.Properties),
                 StoredAtUtc = Start.UtcDateTime,
             });
         }
@@ -122,19 +122,12 @@ internal static class BatchTestData
         context.ChangeTracker.Clear();
     }
 
-    public static CustomerRow ToRow(Customer customer) => new()
+    public static CustomerRow ToRow(Customer customer)
     {
-        Id = customer.Id,
-        NameCipher = Protector.Protect(customer.Name),
-        PhoneCipher = Protector.Protect(customer.Phone),
-        PhoneHash = Protector.Hash(customer.Phone),
-        EmailCipher = Protector.Protect(customer.Email),
-        EmailHash = Protector.Hash(customer.Email?.ToLowerInvariant()),
-        City = customer.City,
-        RegisteredAtUtc = customer.RegisteredAt?.UtcDateTime,
-        AttributesJson = JsonSerializer.Serialize(customer.Attributes),
-        UpdatedAtUtc = Start.UtcDateTime,
-    };
+        var row = new CustomerRow { Id = customer.Id, UpdatedAtUtc = Start.UtcDateTime };
+        CustomerRowMapper.Copy(customer, row, Protector, new LookupKeys(Protector, "CN"));
+        return row;
+    }
 
     /// <summary>The stored assignments, as comparable text, sorted.</summary>
     public static async Task<IReadOnlyList<string>> AssignmentsAsync(DbContext context) =>
