@@ -36,7 +36,7 @@ internal static class DemoCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var config = parseResult.InvocationConfiguration;
-            var settings = new DemoSettings(parseResult.GetValue(customers), parseResult.GetValue(database)!.FullName, parseResult.GetValue(seed),
+            var settings = new DemoSettings(parseResult.GetValue(customers), parseResult.GetValue(database)!.ToString(), parseResult.GetValue(seed),
                 parseResult.GetValue(weeks), Environment.ProcessorCount);
             try
             {
@@ -64,10 +64,13 @@ internal static class DemoCommand
             error.WriteLine($"retail-tags demo: replacing the existing file {settings.DatabasePath}");
         await using var store = new SqliteDemoStore(settings.DatabasePath, settings.Seed);
         DemoSummary? summary = null;
-        await DemoProgressDisplay.RunAsync(console, async progress =>
-        {
-            summary = await new DemoPipeline(settings, store, progress).RunAsync(cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        if (DemoConsole.IsTerminal(output))
+            await DemoProgressDisplay.RunAsync(console, async progress =>
+            {
+                summary = await new DemoPipeline(settings, store, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        else
+            summary = await new DemoPipeline(settings, store, SilentProgress.Instance).RunAsync(cancellationToken).ConfigureAwait(false); // logs: no bars
         DemoSummaryWriter.Write(console, summary!);
         return 0;
     }

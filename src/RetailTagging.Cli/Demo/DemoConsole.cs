@@ -8,9 +8,12 @@ namespace RetailTagging.Cli.Demo;
 /// </summary>
 internal static class DemoConsole
 {
+    /// <summary>Whether <paramref name="output"/> is an interactive terminal (live progress bars make sense there only).</summary>
+    public static bool IsTerminal(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+
     public static IAnsiConsole Create(TextWriter output)
     {
-        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var terminal = IsTerminal(output);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,

@@ -51,7 +51,7 @@ internal static class DemoSummaryWriter
     private static void WriteDimensions(IAnsiConsole console, DemoSummary s)
     {
         Section(console, $"Tags by dimension ({N(s.Assignments)} tags held, {s.CatalogTags} tags in the catalog)");
-        var table = NewTable("dimension", "tags", "held", "customers", "most held");
+        var table = NewTable("dimension", "#tags", "#held", "#customers", "most held (of the tags not everyone holds)");
         foreach (var d in s.Dimensions)
             table.AddRow(Markup.Escape(d.Dimension), N(d.Tags), N(d.Assignments), $"{N(d.Customers)} ({Percent(d.Customers, s.Customers)})",
                 Markup.Escape(string.Join(", ", d.TopTags.Select(t => $"{t.Tag} {N(t.Customers)}"))));
@@ -61,7 +61,7 @@ internal static class DemoSummaryWriter
     private static void WriteSegments(IAnsiConsole console, DemoSummary s)
     {
         Section(console, "Largest segments");
-        var table = NewTable("audience (catalog segment)", "customers", "RFM segment", "customers");
+        var table = NewTable("audience (catalog segment)", "#customers", "RFM segment", "#customers");
         var audiences = s.CatalogSegments.Take(8).ToList();
         var rfm = s.RfmSegments.Take(8).ToList();
         for (var i = 0; i < Math.Max(audiences.Count, rfm.Count); i++)
@@ -76,7 +76,7 @@ internal static class DemoSummaryWriter
     private static void WriteChanges(IAnsiConsole console, DemoSummary s)
     {
         Section(console, "Tag changes by weekly run (the first run is the initial load)");
-        var table = NewTable("run as of", "added", "removed", "value changed", "expired", "total");
+        var table = NewTable("run as of", "#added", "#removed", "#value changed", "#expired", "#total");
         foreach (var run in s.Changes)
             table.AddRow(Instant(run.At), N(run.ByKind.GetValueOrDefault(TagChangeKind.Added)), N(run.ByKind.GetValueOrDefault(TagChangeKind.Removed)),
                 N(run.ByKind.GetValueOrDefault(TagChangeKind.ValueChanged)), N(run.ByKind.GetValueOrDefault(TagChangeKind.Expired)), N(run.Total));
@@ -86,7 +86,7 @@ internal static class DemoSummaryWriter
     private static void WriteTriggers(IAnsiConsole console, DemoSummary s)
     {
         Section(console, $"Trigger firings (replayed from {Instant(s.TriggerWindowStart)}; {N(s.PendingTimers)} timers still pending at the as-of instant)");
-        var table = NewTable("trigger", "delivered", "scheduled", "cancelled", "deferred", "suppressed");
+        var table = NewTable("trigger", "#delivered", "#scheduled", "#cancelled", "#deferred", "#suppressed");
         foreach (var t in s.Triggers.OrderByDescending(t => t.Delivered).ThenBy(t => t.Trigger, StringComparer.Ordinal))
             table.AddRow(Markup.Escape(t.Trigger), N(t.Delivered), N(t.ByOutcome.GetValueOrDefault(TriggerOutcome.Scheduled)), N(t.ByOutcome.GetValueOrDefault(TriggerOutcome.Cancelled)),
                 N(t.ByOutcome.GetValueOrDefault(TriggerOutcome.Deferred)), N(t.ByOutcome.GetValueOrDefault(TriggerOutcome.Suppressed)));
@@ -101,7 +101,7 @@ internal static class DemoSummaryWriter
     private static void WriteTimings(IAnsiConsole console, DemoSummary s)
     {
         Section(console, "Timings");
-        var table = NewTable("step", "seconds", "work");
+        var table = NewTable("step", "#seconds", "work");
         foreach (var t in s.Timings)
             table.AddRow(Markup.Escape(t.Step), t.Elapsed.TotalSeconds.ToString("0.0", Invariant), Markup.Escape(t.Work));
         console.Write(table);
@@ -113,14 +113,16 @@ internal static class DemoSummaryWriter
         console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
     }
 
+    // A column named "#name" holds numbers: right-aligned, shown as "name".
     private static Table NewTable(params string[] columns)
     {
         var table = new Table().Border(TableBorder.Simple);
         foreach (var column in columns)
-            table.AddColumn(new TableColumn(Markup.Escape(column)));
-        for (var i = 1; i < columns.Length; i++)
-            if (columns[i] is not ("most held" or "RFM segment" or "trigger" or "customer" or "action" or "channel" or "work"))
-                table.Columns[i].RightAligned();
+        {
+            var numeric = column.StartsWith('#');
+            var added = new TableColumn(Markup.Escape(numeric ? column[1..] : column));
+            table.AddColumn(numeric ? added.RightAligned() : added);
+        }
         return table;
     }
 

@@ -80,7 +80,8 @@ internal sealed class DemoTally(CompiledCatalog catalog, int bins, int runs)
             .GroupBy(x => x.Tag.Dimension ?? "(none)", StringComparer.Ordinal)
             .OrderBy(g => order.IndexOf(g.Key) is var k && k < 0 ? int.MaxValue : k).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new DimensionCount(g.Key, g.Count(), g.Sum(x => x.Holders), _dimensionHolders.GetValueOrDefault(g.Key),
-                [.. g.OrderByDescending(x => x.Holders).ThenBy(x => x.Tag.Name, StringComparer.Ordinal).Take(5).Select(x => (x.Tag.Name, x.Holders))]))
+                // Tags every customer holds (valued facts, 0 included) say nothing about the population.
+                [.. g.Where(x => x.Holders < Customers).OrderByDescending(x => x.Holders).ThenBy(x => x.Tag.Name, StringComparer.Ordinal).Take(4).Select(x => (x.Tag.Name, x.Holders))]))
             .ToList();
     }
 

@@ -33,6 +33,7 @@ internal sealed class SqliteDemoStore : IDemoStore
     private DbConnection? _connection;
     private Writers? _writers;
     private DateTime _asOf;
+    private IReadOnlyList<string> _deferredIndexes = [];
 
     public SqliteDemoStore(string path, int seed)
     {
@@ -52,11 +53,17 @@ internal sealed class SqliteDemoStore : IDemoStore
         _asOf = asOf.UtcDateTime;
         _context = new RetailTaggingDbContext(new DbContextOptionsBuilder<RetailTaggingDbContext>()
             .UseSqlite($"Data Source={_path};Pooling=False").Options);
-        await _context.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        // The package's shipped migrations when it has them (so the file can be migrated later), else the model as is.
+        if (_context.Database.GetMigrations().Any())
+            await _context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        else
+            await _context.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         _connection = _context.Database.GetDbConnection();
         await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         // A fresh file rebuilt from scratch on failure: write-ahead log, no fsync per transaction.
         await ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;", cancellationToken).ConfigureAwait(false);
+        // Bulk load: the plain (non-unique) indexes are built once at the end, from sorted data, instead of row by row.
+        _deferredIndexes = await DeferIndexesAsync(cancellationToken).ConfigureAwait(false);
 
         _context.TagDefinitions.AddRange(catalog.Tags.Select(t => new TagDefinitionRow
         {
@@ -117,6 +124,9 @@ internal sealed class SqliteDemoStore : IDemoStore
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
+        foreach (var create in _deferredIndexes)
+            await ExecuteAsync(create, cancellationToken).ConfigureAwait(false);
+        _deferredIndexes = [];
         // One self-contained file: fold the log back in, then plain rollback journaling; fresh statistics for the planner.
         await ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; ANALYZE;", cancellationToken).ConfigureAwait(false);
     }
@@ -216,6 +226,22 @@ internal sealed class SqliteDemoStore : IDemoStore
         Anchor = t.Anchor,
         Version = 1,
     };
+
+    // Drops the model's non-unique indexes and returns their CREATE statements (unique ones enforce keys and stay).
+    private async Task<IReadOnlyList<string>> DeferIndexesAsync(CancellationToken cancellationToken)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var query = _connection!.CreateCommand())
+        {
+            query.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name";
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in indexes)
+            await ExecuteAsync($"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken).ConfigureAwait(false);
+        return [.. indexes.Select(i => i.Sql)];
+    }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {

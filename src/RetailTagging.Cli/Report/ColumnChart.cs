@@ -57,7 +57,7 @@ internal static class ColumnChart
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // A round upper bound for the axis: 1, 2 or 5 times a power of ten.
-    private static long NiceMax(long max)
+    internal static long NiceMax(long max)
     {
         var power = (long)Math.Pow(10, Math.Floor(Math.Log10(max)));
         foreach (var step in new long[] { 1, 2, 5, 10 })

@@ -121,7 +121,8 @@ internal static class ReportPage
         figcaption small { color: var(--muted); font-weight: 400; margin-left: 4px; }
         .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; }
         svg { width: 100%; height: auto; display: block; }
-        svg text { font-size: 11.5px; fill: var(--ink); }
+        svg text { font-size: 11.5px; }
+        svg text:not([fill]) { fill: var(--ink); }
         svg .label { fill: #33475b; }
         svg .value, svg .axis, svg .legend { fill: var(--muted); }
         svg .axis-title { fill: var(--muted); font-size: 11px; }
