@@ -15,37 +15,8 @@ internal sealed partial class PredicateTranslator
 {
     private SqlValue? Aggregate(AggregateSpec spec, Expr syntax)
     {
-        var aggregateSyntax = syntax as AggregateExpr;
-        var row = Expression.Parameter(typeof(EventRow), "e");
+        if (Events(spec, syntax, correlated: true) is not var (events, row, property)) return null;
         var at = Expression.Property(row, nameof(EventRow.AtUtc));
-        var tests = new List<Expression>
-        {
-            Expression.Equal(Expression.Property(row, nameof(EventRow.CustomerId)), Expression.Property(_scope.Customer, nameof(CustomerRow.Id))),
-            Expression.Equal(Expression.Property(row, nameof(EventRow.Type)), Expression.Constant(spec.EventType)),
-            Expression.LessThanOrEqual(at, _scope.AsOfUtc),
-        };
-        if (spec.Window is { } window)
-            tests.Add(Expression.GreaterThan(at, QueryParameter<DateTime>.Of((_scope.AsOf - window).UtcDateTime)));
-        var failed = false;
-        if (spec.Filter is not null)
-        {
-            // Aggregates do not nest (the binder refuses it), so there is no outer event to restore.
-            (_event, _eventType) = (row, spec.EventType);
-            var filter = Condition(spec.Filter, aggregateSyntax?.Filter ?? syntax);
-            (_event, _eventType) = (null, "");
-            if (filter is null) failed = true;
-            else tests.Add(filter.WhenTrue);
-        }
-        SqlValue? property = null;
-        if (spec.Property is not null)
-        {
-            property = EventField(row, spec.EventType, spec.Property, syntax);
-            if (property is null) failed = true;
-            else if (property.NotNullTest is { } notNull) tests.Add(notNull);
-        }
-        if (failed) return null;
-
-        var events = QueryableCalls.Where(_scope.Events, Expression.Lambda(SqlCondition.AllOf(tests)!, row));
         LambdaExpression Selector(Expression value) => Expression.Lambda(value, row);
         switch (spec.Kind)
         {
@@ -72,6 +43,43 @@ internal sealed partial class PredicateTranslator
                 var first = QueryableCalls.FirstOrDefault(QueryableCalls.Select(ordered, Selector(property!.Expression)));
                 return new SqlValue(first, property!.Kind, CanBeNull: true);
         }
+    }
+
+    /// <summary>
+    /// The events an aggregate reads: of its type, at or before the as-of instant, in its window, passing its filter,
+    /// with its property not null; <paramref name="correlated"/> restricts them to the customer under test.
+    /// </summary>
+    private (Expression Events, ParameterExpression Row, SqlValue? Property)? Events(AggregateSpec spec, Expr syntax, bool correlated)
+    {
+        var aggregateSyntax = syntax as AggregateExpr;
+        var row = Expression.Parameter(typeof(EventRow), "e");
+        var at = Expression.Property(row, nameof(EventRow.AtUtc));
+        var tests = new List<Expression>();
+        if (correlated)
+            tests.Add(Expression.Equal(Expression.Property(row, nameof(EventRow.CustomerId)), Expression.Property(_scope.Customer, nameof(CustomerRow.Id))));
+        tests.Add(Expression.Equal(Expression.Property(row, nameof(EventRow.Type)), Expression.Constant(spec.EventType)));
+        tests.Add(Expression.LessThanOrEqual(at, _scope.AsOfUtc));
+        if (spec.Window is { } window)
+            tests.Add(Expression.GreaterThan(at, QueryParameter<DateTime>.Of((_scope.AsOf - window).UtcDateTime)));
+        var failed = false;
+        if (spec.Filter is not null)
+        {
+            // Aggregates do not nest (the binder refuses it), so there is no outer event to restore.
+            (_event, _eventType) = (row, spec.EventType);
+            var filter = Condition(spec.Filter, aggregateSyntax?.Filter ?? syntax);
+            (_event, _eventType) = (null, "");
+            if (filter is null) failed = true;
+            else tests.Add(filter.WhenTrue);
+        }
+        SqlValue? property = null;
+        if (spec.Property is not null)
+        {
+            property = EventField(row, spec.EventType, spec.Property, syntax);
+            if (property is null) failed = true;
+            else if (property.NotNullTest is { } notNull) tests.Add(notNull);
+        }
+        if (failed) return null;
+        return (QueryableCalls.Where(_scope.Events, Expression.Lambda(SqlCondition.AllOf(tests)!, row)), row, property);
     }
 
     /// <summary>A value to be ordered by SQL: strings take the ordinal collation.</summary>

@@ -14,6 +14,7 @@ internal sealed partial class PredicateTranslator
     {
         var parts = syntax as BinaryExpr;
         if (DaysSinceComparison(comparison, parts ?? syntax) is { } rewritten) return rewritten;
+        if (GroupedComparison(comparison, parts ?? syntax) is { } grouped) return grouped;
         var left = Value(comparison.Left, parts?.Left ?? syntax);
         var right = Value(comparison.Right, parts?.Right ?? syntax);
         if (left is null || right is null) return null;
@@ -76,8 +77,10 @@ internal sealed partial class PredicateTranslator
         if (op is not (BinaryOperator.Equal or BinaryOperator.NotEqual) || other.Constant is not { } constant)
             return Problem<SqlCondition>(tagSyntax, "@" + tag.EncodedTag,
                 $"a {tag.Kind} tag's stored value is compared in SQL only for equality with a constant, 'in' a constant list, or 'is null'");
-        var equal = Expression.Equal(tag.Expression, QueryParameter<string>.Of(constant.ToString()));
-        var condition = SqlCondition.Guarded([tag.NotNullTest], equal);
+        // EXISTS with the value in the same index lookup, rather than a scalar subquery per customer.
+        var name = tag.EncodedTag!;
+        var equal = QueryableCalls.Any(Assignments(name, constant.ToString()));
+        var condition = new SqlCondition(equal, SqlCondition.And(QueryableCalls.Any(Assignments(name, requiredValue: null)), SqlCondition.Not(equal)));
         return op == BinaryOperator.Equal ? condition : condition.Negate();
     }
 

@@ -38,7 +38,9 @@ internal sealed partial class PredicateTranslator
 
     private T? Problem<T>(Expr at, string construct, string reason) where T : class
     {
-        _problems.Add(new PushDownProblem(construct, reason, at.Location.Position));
+        // A construct may be tried twice (a grouped aggregate comparison falls back to the correlated form): report it once.
+        var problem = new PushDownProblem(construct, reason, at.Location.Position);
+        if (!_problems.Contains(problem)) _problems.Add(problem);
         return null;
     }
 
