@@ -14,20 +14,22 @@ namespace RetailTagging.Cli.Commands;
 /// stdout. Bad rows and the summary go to stderr so stdout stays machine-readable. Exit 0 on success, 1 on a bad
 /// catalog, unreadable input, or a bad row under <c>--strict</c>.
 /// </summary>
-internal static class RunCommand
+internal static partial class RunCommand
 {
     public static Command Create(TimeProvider? time = null)
     {
         var inputs = new TaggingInputs();
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Write the rows here: .csv, or .jsonl/.ndjson/.json for JSON Lines. Default: CSV on stdout." };
         var command = new Command("run", "Tag every customer of a dataset and write one row per assigned tag.");
+        var database = new DatabaseOptions();
         inputs.AddTo(command);
         command.Options.Add(output);
+        database.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var config = parseResult.InvocationConfiguration;
             var request = new Request(parseResult.GetValue(inputs.Rules) ?? [], parseResult.GetValue(inputs.Customers)!, parseResult.GetValue(inputs.Events)!,
-                parseResult.GetValue(inputs.AsOf), parseResult.GetValue(output), parseResult.GetValue(inputs.Strict));
+                parseResult.GetValue(inputs.AsOf), parseResult.GetValue(output), parseResult.GetValue(inputs.Strict), database.Read(parseResult));
             try
             {
                 return await RunAsync(request, config.Output, config.Error, time ?? TimeProvider.System, cancellationToken);
@@ -47,12 +49,13 @@ internal static class RunCommand
         return command;
     }
 
-    private sealed record Request(FileInfo[] Rules, FileInfo Customers, FileInfo Events, string? AsOf, FileInfo? Out, bool Strict);
+    private sealed record Request(FileInfo[] Rules, FileInfo Customers, FileInfo Events, string? AsOf, FileInfo? Out, bool Strict, DatabaseTarget? Database);
 
     private static async Task<int> RunAsync(Request request, TextWriter stdout, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
     {
         TaggingInputs.RequireFile(request.Customers, "--customers");
         TaggingInputs.RequireFile(request.Events, "--events");
+        request.Database?.Validate();
         CustomerFileReader.DetectFormat(request.Customers.FullName);
         EventFileReader.DetectFormat(request.Events.FullName);
         var catalog = TaggingInputs.CompileCatalog(request.Rules, error);
@@ -65,8 +68,10 @@ internal static class RunCommand
         if (problems.Failed)
             return 1;
 
-        using var target = OutputTarget.Open(request.Out, stdout);
         var engine = new TagEngine(catalog, scoreProviders: catalog.Schema.Scores.Count > 0 ? [new CustomerColumnScores()] : null);
+        if (request.Database is { } database)
+            return await RunWithDatabaseAsync(request, database, catalog, engine, asOf, events, problems, stdout, error, cancellationToken);
+        using var target = OutputTarget.Open(request.Out, stdout);
         var customerSource = request.Customers.Name;
         long customers = 0, tagged = 0, written;
         using (var rows = TagRowWriter.Create(target.Writer, request.Out?.Name))
