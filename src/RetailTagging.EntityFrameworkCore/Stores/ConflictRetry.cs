@@ -24,7 +24,7 @@ internal static class ConflictRetry
             catch (Exception ex) when (attempt < maxAttempts && IsConflict(ex))
             {
                 logger.LogDebug(ex, "Conflict while {What} (attempt {Attempt} of {Max}); retrying.", what, attempt, maxAttempts);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -43,10 +43,13 @@ internal static class ConflictRetry
             catch (Exception ex) when (attempt < maxAttempts && IsConflict(ex))
             {
                 logger.LogDebug(ex, "Conflict while {What} (attempt {Attempt} of {Max}); retrying.", what, attempt, maxAttempts);
-                Thread.Sleep(Random.Shared.Next(1, 10 * attempt));
+                Thread.Sleep(Backoff(attempt));
             }
         }
     }
+
+    // Exponential with full jitter, capped: losers of a race spread out instead of colliding again.
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(250, 5 << Math.Min(attempt, 6))));
 
     public static bool IsConflict(Exception ex) => ex switch
     {

@@ -118,7 +118,8 @@ public sealed class EfEventStore<TContext> : IEventStore where TContext : DbCont
             var staged = Enumerable.Range(0, columns.Length).Select(i => ("c" + i, PostgresSqlTypes[i])).ToArray();
             await PostgresBulk.CreateStagingAsync(pg, staging, staged, cancellationToken).ConfigureAwait(false);
             await PostgresBulk.CopyAsync(pg, staging, staged.Select(s => s.Item1).ToArray(), PostgresTypes, rows, withOrder: true, cancellationToken).ConfigureAwait(false);
-            var sql = $"INSERT INTO {map.Table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", staged.Select(s => s.Item1))} FROM {staging} ORDER BY ord {conflict}";
+            // Inserting in key order makes parallel writers of overlapping events wait for each other instead of deadlocking.
+            var sql = $"INSERT INTO {map.Table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", staged.Select(s => s.Item1))} FROM {staging} ORDER BY c0 {conflict}";
             await using var command = new NpgsqlCommand(sql, pg, (NpgsqlTransaction)transaction.GetDbTransaction());
             inserted = [];
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

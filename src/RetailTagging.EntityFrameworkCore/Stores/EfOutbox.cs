@@ -126,12 +126,15 @@ public sealed class EfOutbox<TContext> : IDeadLetterStore where TContext : DbCon
         return ConflictRetry.RunAsync(async ct =>
         {
             await using var context = await _contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+            await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await RowLocks.LockAsync<OutboxMessageRow>(context, nameof(OutboxMessageRow.IdempotencyKey), [idempotencyKey], ct).ConfigureAwait(false);
             var row = await context.Set<OutboxMessageRow>().FirstOrDefaultAsync(o => o.IdempotencyKey == idempotencyKey, ct).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"No outbox message with idempotency key '{idempotencyKey}'.");
             change(row);
             row.Version++;
             row.UpdatedAtUtc = Providers.Utc(_options.TimeProvider.GetUtcNow());
             await context.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, _options.MaxConflictRetries, _logger, "updating the outbox", cancellationToken);
     }
 

@@ -127,6 +127,7 @@ public sealed class EfTagStore<TContext> : ITagStore where TContext : DbContext
     {
         await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await RowLocks.LockAsync<TagSetRow>(context, nameof(TagSetRow.CustomerId), [tags.CustomerId], cancellationToken).ConfigureAwait(false);
         var set = await context.Set<TagSetRow>().FirstOrDefaultAsync(s => s.CustomerId == tags.CustomerId, cancellationToken).ConfigureAwait(false);
         if (set is null) context.Add(set = new TagSetRow { CustomerId = tags.CustomerId, Version = 1 });
         else set.Version++;

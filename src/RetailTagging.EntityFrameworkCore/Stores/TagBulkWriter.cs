@@ -54,6 +54,7 @@ internal static class TagBulkWriter
             else byCustomer[update.Tags.CustomerId] = (update, [.. update.Changes]);
         }
         var ids = byCustomer.Keys.ToArray();
+        await RowLocks.LockAsync<TagSetRow>(context, nameof(TagSetRow.CustomerId), ids, cancellationToken).ConfigureAwait(false);
         var sets = await context.Set<TagSetRow>().AsNoTracking().Where(s => ids.Contains(s.CustomerId))
             .ToDictionaryAsync(s => s.CustomerId, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var current = (await context.Set<TagAssignmentRow>().AsNoTracking().Where(a => ids.Contains(a.CustomerId)).ToListAsync(cancellationToken).ConfigureAwait(false))
