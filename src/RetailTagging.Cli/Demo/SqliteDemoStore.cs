@@ -9,6 +9,7 @@ using RetailTagging.Engine;
 using RetailTagging.EntityFrameworkCore;
 using RetailTagging.EntityFrameworkCore.Entities;
 using RetailTagging.EntityFrameworkCore.Privacy;
+using RetailTagging.EntityFrameworkCore.Stores;
 using RetailTagging.Identity;
 using RetailTagging.Lifecycle;
 using RetailTagging.Rfm.Profiles;
@@ -17,7 +18,8 @@ namespace RetailTagging.Cli.Demo;
 
 /// <summary>
 /// The demo's embedded database: a SQLite file with the RetailTagging model (<see cref="RetailTaggingDbContext"/>).
-/// Each chunk is one transaction; the high-volume tables are appended through <see cref="ModelTableWriter{TRow}"/>.
+/// Customers, events, tags (each weekly run as a batch save) and identity records go through the package's EF Core
+/// stores; score snapshots, firings and timers are appended through <see cref="ModelTableWriter{TRow}"/>.
 /// Personal data is encrypted with a key derived from the seed (a demo key, not a secret).
 /// </summary>
 internal sealed class SqliteDemoStore : IDemoStore
@@ -32,6 +34,10 @@ internal sealed class SqliteDemoStore : IDemoStore
     private RetailTaggingDbContext? _context;
     private DbConnection? _connection;
     private Writers? _writers;
+    private EfCustomerStore<RetailTaggingDbContext>? _customers;
+    private EfEventStore<RetailTaggingDbContext>? _events;
+    private EfTagStore<RetailTaggingDbContext>? _tags;
+    private EfIdentityStore<RetailTaggingDbContext>? _identity;
     private DateTime _asOf;
     private IReadOnlyList<string> _deferredIndexes = [];
 
@@ -43,7 +49,7 @@ internal sealed class SqliteDemoStore : IDemoStore
         _protector = new PersonalDataProtector(new StaticKeyProvider("demo", new Dictionary<string, byte[]> { ["demo"] = key }, hashKey));
     }
 
-    public IIdentityStore IdentityStore { get; } = new InMemoryIdentityStore();
+    public IIdentityStore IdentityStore => _identity ?? throw new InvalidOperationException("The store is not initialised.");
 
     public async Task InitializeAsync(CompiledCatalog catalog, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
@@ -78,42 +84,33 @@ internal sealed class SqliteDemoStore : IDemoStore
         await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         _context.ChangeTracker.Clear();
         _writers = new Writers(_context, _connection);
+        // The package's stores for what they write in bulk; the writers above for scores, firings and timers.
+        var contexts = new DemoContextFactory(_path);
+        var options = new EntityFrameworkStoreOptions { EventSchema = catalog.Schema, TimeProvider = new ManualClock(asOf) };
+        _customers = new EfCustomerStore<RetailTaggingDbContext>(contexts, _protector, options);
+        _events = new EfEventStore<RetailTaggingDbContext>(contexts, options);
+        _tags = new EfTagStore<RetailTaggingDbContext>(contexts, options);
+        _identity = new EfIdentityStore<RetailTaggingDbContext>(contexts, _protector, options);
     }
 
     public async Task WriteAsync(DemoChunk chunk, IReadOnlyList<DateTimeOffset> runs, CancellationToken cancellationToken)
     {
         var w = _writers ?? throw new InvalidOperationException("The store is not initialised.");
+        await _customers!.UpsertCustomersAsync([.. chunk.Customers.Select(c => c.Customer)], cancellationToken).ConfigureAwait(false);
+        await _events!.AppendEventsAsync([.. chunk.Customers.SelectMany(c => c.Events)], cancellationToken).ConfigureAwait(false);
+        // Each weekly run as the batch job saves it: only the differing tag rows, and its changes as history with the
+        // run's id. The first run is the initial load: its tags carry their assigned-at instant, without history rows.
+        for (var run = 0; run < chunk.Tags.SetsByRun.Length; run++)
+        {
+            var changes = chunk.Tags.ChangesByRun[run].ToLookup(c => c.CustomerId, StringComparer.Ordinal);
+            var updates = chunk.Tags.SetsByRun[run].Select(set => new TagSetUpdate(set, run == 0 ? [] : [.. changes[set.CustomerId]])).ToList();
+            await _tags!.SaveManyAsync(updates, RunId(runs[run]), cancellationToken).ConfigureAwait(false);
+        }
+
         await using var transaction = await _connection!.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         w.Use(transaction);
         for (var i = 0; i < chunk.Customers.Length; i++)
-        {
-            var customer = chunk.Customers[i];
-            w.Customers.Insert(CustomerRowOf(customer.Customer));
-            foreach (var e in customer.Events)
-                w.Events.Insert(EventRowOf(e));
-            var tags = chunk.Tags.Final[i].Tags;
-            w.TagSets.Insert(new TagSetRow { CustomerId = tags.CustomerId, AsOfUtc = tags.AsOf.UtcDateTime, Version = 1 });
-            foreach (var assignment in tags.Values)
-                w.Assignments.Insert(new TagAssignmentRow
-                {
-                    CustomerId = tags.CustomerId,
-                    Tag = assignment.Tag,
-                    Value = assignment.Value.ToString(),
-                    AssignedAtUtc = assignment.AssignedAt.UtcDateTime,
-                    ExpiresAtUtc = assignment.ExpiresAt?.UtcDateTime,
-                    Source = assignment.Source.ToString(),
-                    RuleVersion = assignment.RuleVersion,
-                    Version = 1,
-                });
-            WriteScores(w, chunk.Profiles[i], customer.Scores);
-        }
-        // The first run is the initial load: its assignments are the tag rows above (with their assigned-at instants).
-        for (var run = 1; run < chunk.Tags.ChangesByRun.Length; run++)
-        {
-            var runId = "demo-" + runs[run].UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            foreach (var change in chunk.Tags.ChangesByRun[run])
-                w.History.Insert(HistoryRowOf(change, runId));
-        }
+            WriteScores(w, chunk.Profiles[i], chunk.Customers[i].Scores);
         foreach (var firing in chunk.Triggers.Firings)
             w.Outbox.Insert(OutboxRowOf(firing));
         foreach (var timer in chunk.Triggers.PendingTimers)
@@ -149,52 +146,8 @@ internal sealed class SqliteDemoStore : IDemoStore
         }
     }
 
-    private CustomerRow CustomerRowOf(Customer c) => new()
-    {
-        Id = c.Id,
-        NameCipher = _protector.Protect(c.Name),
-        PhoneCipher = _protector.Protect(c.Phone),
-        EmailCipher = _protector.Protect(c.Email),
-        Gender = c.Gender,
-        BirthDate = c.BirthDate,
-        City = c.City,
-        RegisteredAtUtc = c.RegisteredAt?.UtcDateTime,
-        MemberLevel = c.MemberLevel,
-        AttributesJson = c.Attributes.Count == 0 ? null : JsonSerializer.Serialize(c.Attributes, Json),
-        UpdatedAtUtc = _asOf,
-        Version = 1,
-    };
-
-    private EventRow EventRowOf(CustomerEvent e) => new()
-    {
-        Id = e.Id,
-        CustomerId = e.CustomerId,
-        Type = e.Type,
-        AtUtc = e.At.UtcDateTime,
-        Channel = e.Channel,
-        Store = e.Store,
-        Amount = e.Amount,
-        Sku = e.Sku,
-        Category = e.Category,
-        Brand = e.Brand,
-        Quantity = e.Quantity,
-        PropertiesJson = e.Properties.Count == 0 ? null : JsonSerializer.Serialize(e.Properties, Json),
-        StoredAtUtc = _asOf,
-    };
-
-    private static TagHistoryRow HistoryRowOf(TagChange change, string runId) => new()
-    {
-        CustomerId = change.CustomerId,
-        Tag = change.Tag,
-        Kind = change.Kind.ToString(),
-        OldValue = change.OldValue.IsNull ? null : change.OldValue.ToString(),
-        NewValue = change.NewValue.IsNull ? null : change.NewValue.ToString(),
-        AtUtc = change.At.UtcDateTime,
-        Source = change.Source.ToString(),
-        RuleVersion = change.RuleVersion,
-        Reason = change.Reason,
-        RunId = runId,
-    };
+    /// <summary>The batch run id of a weekly run, as stored in the history.</summary>
+    public static string RunId(DateTimeOffset run) => "demo-" + run.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static OutboxMessageRow OutboxRowOf(TriggerFiring f) => new()
     {
@@ -253,24 +206,14 @@ internal sealed class SqliteDemoStore : IDemoStore
     /// <summary>One prepared writer per table.</summary>
     private sealed class Writers(DbContext context, DbConnection connection) : IDisposable
     {
-        public ModelTableWriter<CustomerRow> Customers { get; } = new(context, connection);
-        public ModelTableWriter<EventRow> Events { get; } = new(context, connection);
-        public ModelTableWriter<TagSetRow> TagSets { get; } = new(context, connection);
-        public ModelTableWriter<TagAssignmentRow> Assignments { get; } = new(context, connection);
-        public ModelTableWriter<TagHistoryRow> History { get; } = new(context, connection);
         public ModelTableWriter<ScoreSnapshotRow> Scores { get; } = new(context, connection);
         public ModelTableWriter<OutboxMessageRow> Outbox { get; } = new(context, connection);
         public ModelTableWriter<TriggerTimerRow> Timers { get; } = new(context, connection);
 
-        private IEnumerable<IDisposable> All => [Customers, Events, TagSets, Assignments, History, Scores, Outbox, Timers];
+        private IEnumerable<IDisposable> All => [Scores, Outbox, Timers];
 
         public void Use(DbTransaction transaction)
         {
-            Customers.Use(transaction);
-            Events.Use(transaction);
-            TagSets.Use(transaction);
-            Assignments.Use(transaction);
-            History.Use(transaction);
             Scores.Use(transaction);
             Outbox.Use(transaction);
             Timers.Use(transaction);
@@ -278,11 +221,6 @@ internal sealed class SqliteDemoStore : IDemoStore
 
         public void Flush()
         {
-            Customers.Flush();
-            Events.Flush();
-            TagSets.Flush();
-            Assignments.Flush();
-            History.Flush();
             Scores.Flush();
             Outbox.Flush();
             Timers.Flush();

@@ -19,19 +19,22 @@ internal sealed class TaggingStep(TagEngine engine, IReadOnlyList<DateTimeOffset
         var previous = new TagSet?[chunk.Length];
         var final = new TagEvaluation[chunk.Length];
         var changes = new List<TagChange>[runs.Count];
+        var sets = new TagSet[runs.Count][];
         for (var run = 0; run < runs.Count; run++)
         {
             changes[run] = [];
+            sets[run] = new TagSet[chunk.Length];
             var index = 0;
             await foreach (var evaluation in engine.EvaluateBatchAsync(Histories(chunk, previous), runs[run], progress: null, cancellationToken).ConfigureAwait(false))
             {
                 previous[index] = evaluation.Tags;
+                sets[run][index] = evaluation.Tags;
                 final[index] = evaluation;
                 changes[run].AddRange(evaluation.Changes);
                 index++;
             }
         }
-        return new ChunkTags(final, changes);
+        return new ChunkTags(final, sets, changes);
     }
 
     private static async IAsyncEnumerable<CustomerHistory> Histories(SyntheticCustomer[] chunk, TagSet?[] previous)
@@ -42,5 +45,5 @@ internal sealed class TaggingStep(TagEngine engine, IReadOnlyList<DateTimeOffset
     }
 }
 
-/// <summary>One chunk's tags: the final run's evaluation per customer (input order) and the tag changes of each run.</summary>
-internal sealed record ChunkTags(TagEvaluation[] Final, IReadOnlyList<TagChange>[] ChangesByRun);
+/// <summary>One chunk's tags: the final run's evaluation per customer (input order), each run's tag sets and its tag changes.</summary>
+internal sealed record ChunkTags(TagEvaluation[] Final, TagSet[][] SetsByRun, IReadOnlyList<TagChange>[] ChangesByRun);
