@@ -56,8 +56,11 @@ public class RetailTaggingDbContext : DbContext
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // The shipped migrations are chosen per provider by the extension; make sure it is there.
-        if (optionsBuilder.Options.FindExtension<RetailTaggingOptionsExtension>() is null)
-            ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(new RetailTaggingOptionsExtension(new RetailTaggingModelOptions()));
+        if (optionsBuilder.Options.FindExtension<RetailTaggingOptionsExtension>() is not null) return;
+        // A pooled context's options cannot change here: say what to do instead of EF Core's generic error.
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.MaxPoolSize is not null)
+            throw new InvalidOperationException("A pooled RetailTaggingDbContext needs .UseRetailTagging() on its options, e.g. options.UseNpgsql(connectionString).UseRetailTagging().");
+        ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(new RetailTaggingOptionsExtension(new RetailTaggingModelOptions()));
     }
 
     /// <inheritdoc />

@@ -6,8 +6,9 @@ namespace RetailTagging.EntityFrameworkCore.Stores;
 /// <summary>Multi-row statements on SQLite: one prepared <c>INSERT ... VALUES (...), (...)</c> per block of rows, reused for every full block.</summary>
 internal static class SqliteBulk
 {
-    // SQLite allows 32,766 parameters per statement; blocks stay far below it and short enough to prepare quickly.
-    private const int MaxParameters = 4_000;
+    // Microsoft.Data.Sqlite binds each parameter by looking its name up, which costs time quadratic in the parameter
+    // count of a statement: a few hundred parameters per statement is the sweet spot (measured; see docs/persistence.md).
+    private const int MaxParameters = 260;
 
     /// <summary>Inserts <paramref name="rows"/>; when <paramref name="suffix"/> has <c>RETURNING</c> one column, returns those values.</summary>
     public static async Task<List<string>> InsertAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,

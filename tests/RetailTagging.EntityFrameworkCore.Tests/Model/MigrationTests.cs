@@ -50,6 +50,18 @@ public sealed class MigrationTests(DatabaseFixture fixture) : IClassFixture<Data
     }
 
     [Fact]
+    public void A_pooled_context_without_UseRetailTagging_says_what_to_add_and_works_with_it()
+    {
+        var bare = new PooledDbContextFactory<RetailTaggingDbContext>(new DbContextOptionsBuilder<RetailTaggingDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using (var context = bare.CreateDbContext())
+            Assert.Contains("UseRetailTagging()", Assert.Throws<InvalidOperationException>(() => context.Model).Message);
+
+        var configured = new PooledDbContextFactory<RetailTaggingDbContext>(new DbContextOptionsBuilder<RetailTaggingDbContext>().UseSqlite("Data Source=:memory:").UseRetailTagging().Options);
+        using var ok = configured.CreateDbContext();
+        Assert.NotNull(ok.Model.FindEntityType(typeof(Entities.EventRow)));
+    }
+
+    [Fact]
     public void A_prefix_that_is_not_a_plain_identifier_is_refused()
     {
         var builder = new DbContextOptionsBuilder<RetailTaggingDbContext>();
