@@ -48,7 +48,7 @@ public static class LifecycleServiceCollectionExtensions
         if (!options.CatalogTriggersFromServices) return options;
         var catalog = services.GetService<CompiledCatalog>()
             ?? throw new InvalidOperationException("UseCatalogTriggers() needs a CompiledCatalog service: call AddRetailTagging(...) first, or pass the catalog to UseCatalogTriggers(catalog).");
-        return options.With(CatalogTriggers.From(catalog));
+        return options.With(catalog);
     }
 
     /// <summary>Adds lifecycle triggers next to the tagging engine: <c>services.AddRetailTagging(...).AddLifecycleTriggers(...)</c>.</summary>

@@ -8,8 +8,20 @@ public sealed class LifecycleOptions
     /// <summary>The trigger definitions; ids must be unique.</summary>
     public IList<TriggerDefinition> Triggers { get; } = new List<TriggerDefinition>();
 
-    /// <summary>The business time zone for quiet hours and date triggers. Default UTC.</summary>
-    public TimeZoneInfo TimeZone { get; set; } = TimeZoneInfo.Utc;
+    private TimeZoneInfo? _timeZone;
+    private TimeZoneInfo? _catalogTimeZone;
+
+    /// <summary>
+    /// The business time zone for quiet hours and date triggers. Default: the catalog's <c>timezone</c> once
+    /// <see cref="UseCatalogTriggers(CompiledCatalog)"/> (or, with dependency injection, <see cref="UseCatalogTriggers()"/>)
+    /// brings triggers from a catalog, so "10:00 local" means what the catalog's author meant; otherwise UTC.
+    /// Setting it explicitly wins over the catalog's.
+    /// </summary>
+    public TimeZoneInfo TimeZone
+    {
+        get => _timeZone ?? _catalogTimeZone ?? TimeZoneInfo.Utc;
+        set => _timeZone = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>Quiet hours; null for none.</summary>
     public QuietHours? QuietHours { get; set; }
@@ -44,6 +56,7 @@ public sealed class LifecycleOptions
     public LifecycleOptions UseCatalogTriggers(CompiledCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        _catalogTimeZone = catalog.TimeZone;
         return Add([.. CatalogTriggers.From(catalog)]);
     }
 
@@ -60,12 +73,13 @@ public sealed class LifecycleOptions
     /// <summary>Set by <see cref="UseCatalogTriggers()"/>: the DI registration adds the registered catalog's triggers.</summary>
     internal bool CatalogTriggersFromServices { get; private set; }
 
-    /// <summary>A copy with <paramref name="more"/> triggers added; the host's options instance stays as configured.</summary>
-    internal LifecycleOptions With(IEnumerable<TriggerDefinition> more)
+    /// <summary>A copy with the triggers (and time zone) of <paramref name="catalog"/> added; the host's options instance stays as configured.</summary>
+    internal LifecycleOptions With(CompiledCatalog catalog)
     {
         var copy = new LifecycleOptions
         {
-            TimeZone = TimeZone,
+            _timeZone = _timeZone,
+            _catalogTimeZone = catalog.TimeZone,
             QuietHours = QuietHours,
             FrequencyCap = FrequencyCap,
             DefaultCooldown = DefaultCooldown,
@@ -73,14 +87,13 @@ public sealed class LifecycleOptions
             KeyRetention = KeyRetention,
             SweepBatchSize = SweepBatchSize,
         };
-        copy.Add([.. Triggers, .. more]);
+        copy.Add([.. Triggers, .. CatalogTriggers.From(catalog)]);
         return copy;
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first problem.</summary>
     public void Validate()
     {
-        ArgumentNullException.ThrowIfNull(TimeZone);
         var duplicate = Triggers.GroupBy(t => t.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Trigger id '{duplicate.Key}' is defined more than once.");
         if (FrequencyCap is { } cap && (cap.MaxTouches < 1 || cap.Window <= TimeSpan.Zero))
