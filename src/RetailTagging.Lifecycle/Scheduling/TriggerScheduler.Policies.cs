@@ -17,12 +17,12 @@ public sealed partial class TriggerScheduler
                 if (byTrigger != 0) return byTrigger;
                 // Then the earlier cause: the order never depends on how the timer store returned them.
                 var byCause = a.CausedAt.CompareTo(b.CausedAt);
-                return byCause != 0 ? byCause : string.CompareOrdinal(a.CauseId, b.CauseId);
+                return byCause != 0 ? byCause : TimerCause.CompareOrdinal(a.Cause, b.Cause);
             });
         foreach (var candidate in candidates)
         {
             var definition = candidate.Definition;
-            var key = IdempotencyKeys.For(definition.Id, candidate.CustomerId, candidate.CauseId);
+            var key = candidate.Key;
             if (!TryChooseChannel(definition, candidate.CustomerId, out var channel))
             {
                 Suppress(candidate, key, now, "opted out of every channel", decisions);
@@ -30,7 +30,8 @@ public sealed partial class TriggerScheduler
             }
             if (definition.RespectsQuietHours && _options.QuietHours?.EndOfQuietPeriod(now, _options.TimeZone) is { } end)
             {
-                var deferred = new TriggerTimer(definition.Id, candidate.CustomerId, candidate.CauseId, candidate.CausedAt, end, TimerStage.Deferred, anchor: candidate.Timer?.Anchor);
+                var deferred = new TriggerTimer(definition.Id, candidate.CustomerId, candidate.Cause, candidate.CausedAt.UtcTicks, end.UtcTicks, TimerStage.Deferred,
+                    anchorDay: candidate.Timer?.AnchorDay ?? 0);
                 _store.Upsert(deferred);
                 decisions.Add(new TriggerDecision(definition.Id, candidate.CustomerId, key, TriggerOutcome.Deferred, end, "quiet hours"));
                 continue;
@@ -49,7 +50,7 @@ public sealed partial class TriggerScheduler
                 candidate.CausedAt, now, 1, definition.Properties);
             // The lease first: a crash before the policy memory is written can only decide a replayed
             // cause again (same key), never lose the firing.
-            (deliveries ??= []).Add(new Delivery(firing, Lease(firing, candidate.CauseId, now)));
+            (deliveries ??= []).Add(new Delivery(firing, Lease(firing, candidate.Cause, now)));
             _policies.RecordDelivery(candidate.CustomerId, definition.Id, definition.IsMarketing, now);
             MarkDecided(key, now);
             RearmDate(candidate);
@@ -100,10 +101,10 @@ public sealed partial class TriggerScheduler
 
     // The delivery's lease: a retry timer written before the sink is called and removed when it
     // returns, so a crash mid-delivery becomes a retry. It replaces the timer the firing came from.
-    private TriggerTimer Lease(TriggerFiring firing, string causeId, DateTimeOffset now)
+    private TriggerTimer Lease(TriggerFiring firing, TimerCause cause, DateTimeOffset now)
     {
-        var lease = new TriggerTimer(firing.TriggerId, firing.CustomerId, causeId, firing.CausedAt,
-            now + _options.Delivery.BackoffAfter(firing.Attempt), TimerStage.Retry, firing.Attempt + 1, firing.Channel);
+        var lease = new TriggerTimer(firing.TriggerId, firing.CustomerId, cause, firing.CausedAt.UtcTicks,
+            (now + _options.Delivery.BackoffAfter(firing.Attempt)).UtcTicks, TimerStage.Retry, firing.Attempt + 1, firing.Channel);
         _store.Upsert(lease);
         return lease;
     }

@@ -31,7 +31,7 @@ public sealed partial class TriggerScheduler
                             decisions.Add(new TriggerDecision(timer.TriggerId, timer.CustomerId, timer.IdempotencyKey, TriggerOutcome.Suppressed, now, "unknown trigger"));
                         }
                         else if (timer.Stage == TimerStage.Retry) PrepareRetry(definition, timer, now, decisions, ref deliveries);
-                        else candidates.Add(new Candidate(definition, timer.CustomerId, timer.CauseId, timer.CausedAt, timer));
+                        else candidates.Add(new Candidate(definition, timer.CustomerId, timer.Cause, timer.CausedAt, timer.IdempotencyKey, timer));
                     }
                     if (candidates.Count > 0) Decide(candidates, now, decisions, ref deliveries);
                 }
@@ -113,7 +113,7 @@ public sealed partial class TriggerScheduler
             return;
         }
         var firing = Firing(definition, timer, now, timer.Attempt);
-        (deliveries ??= []).Add(new Delivery(firing, Lease(firing, timer.CauseId, now)));
+        (deliveries ??= []).Add(new Delivery(firing, Lease(firing, timer.Cause, now)));
     }
 
     private static TriggerFiring Firing(TriggerDefinition definition, TriggerTimer timer, DateTimeOffset now, int attempt) =>

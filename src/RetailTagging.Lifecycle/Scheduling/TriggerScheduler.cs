@@ -114,7 +114,7 @@ public sealed partial class TriggerScheduler
             if (_byEventType.TryGetValue(e.Type, out var definitions))
             {
                 List<Candidate>? immediate = null;
-                var cause = IdempotencyKeys.EventCause(e);
+                var cause = TimerCause.OfEvent(e);
                 foreach (var definition in definitions)
                 {
                     var source = (EventTriggerSource)definition.Source;
@@ -150,7 +150,7 @@ public sealed partial class TriggerScheduler
                         TagChangeKind.ValueChanged => TagTransition.Changed,
                         _ => TagTransition.Exited,
                     };
-                    var cause = IdempotencyKeys.TagCause(change);
+                    var cause = TimerCause.Parse(IdempotencyKeys.TagCause(change));
                     foreach (var definition in _byTag[change.Tag])
                         if (((TagTriggerSource)definition.Source).Transition == transition
                             && Schedule(definition, change.CustomerId, cause, change.At, now, decisions) is { } candidate)
@@ -191,18 +191,18 @@ public sealed partial class TriggerScheduler
     private Lock StripeOf(string customerId) => _stripes[(StringComparer.Ordinal.GetHashCode(customerId) & int.MaxValue) % _stripes.Length];
 
     // Delayed: a timer. Immediate: a candidate for Decide. Replayed: a Duplicate decision.
-    private Candidate? Schedule(TriggerDefinition definition, string customerId, string cause, DateTimeOffset causedAt, DateTimeOffset now, List<TriggerDecision> decisions)
+    private Candidate? Schedule(TriggerDefinition definition, string customerId, TimerCause cause, DateTimeOffset causedAt, DateTimeOffset now, List<TriggerDecision> decisions)
     {
-        var key = IdempotencyKeys.For(definition.Id, customerId, cause);
+        var key = cause.KeyFor(definition.Id, customerId);
         if (_policies.IsDecided(key, now))
         {
             decisions.Add(new TriggerDecision(definition.Id, customerId, key, TriggerOutcome.Duplicate, now, "already decided"));
             return null;
         }
-        if (definition.Delay <= TimeSpan.Zero) return new Candidate(definition, customerId, cause, causedAt, null);
-        var timer = new TriggerTimer(definition.Id, customerId, cause, causedAt, causedAt + definition.Delay);
-        _store.Upsert(timer);
-        decisions.Add(new TriggerDecision(definition.Id, customerId, key, TriggerOutcome.Scheduled, timer.DueAt));
+        if (definition.Delay <= TimeSpan.Zero) return new Candidate(definition, customerId, cause, causedAt, key, null);
+        var dueAt = causedAt + definition.Delay;
+        _store.Upsert(new TriggerTimer(definition.Id, customerId, cause, causedAt.UtcTicks, dueAt.UtcTicks));
+        decisions.Add(new TriggerDecision(definition.Id, customerId, key, TriggerOutcome.Scheduled, dueAt));
         return null;
     }
 
@@ -245,7 +245,8 @@ public sealed partial class TriggerScheduler
             index[group.Key] = group.Select(p => p.Definition).OrderByDescending(d => d.Priority).ThenBy(d => d.Id, StringComparer.Ordinal).ToArray();
     }
 
-    private sealed record Candidate(TriggerDefinition Definition, string CustomerId, string CauseId, DateTimeOffset CausedAt, TriggerTimer? Timer);
+    // A firing to decide now: from an event or tag change (no timer) or from a due timer. The key is built once.
+    private readonly record struct Candidate(TriggerDefinition Definition, string CustomerId, TimerCause Cause, DateTimeOffset CausedAt, string Key, TriggerTimer? Timer);
 
-    private sealed record Delivery(TriggerFiring Firing, TriggerTimer Lease);
+    private readonly record struct Delivery(TriggerFiring Firing, TriggerTimer Lease);
 }

@@ -1,21 +1,26 @@
 namespace RetailTagging.Lifecycle;
 
 /// <summary>
-/// The in-memory timer store: a per-customer index (one timer, or a small array) and a priority
-/// queue keyed by due time with lazy deletion, so adding, cancelling and taking due timers are
-/// O(log n) and a million pending timers stay small. Thread-safe.
+/// The in-memory timer store: shards by customer, each with its own lock, a per-customer index (one
+/// timer, or a small array) and a priority queue keyed by due time with lazy deletion, so adding,
+/// cancelling and taking due timers are O(log n), a million pending timers stay small, and callers
+/// working on different customers rarely meet on a lock. Thread-safe.
 /// </summary>
 public sealed class InMemoryTriggerTimerStore : ITriggerTimerStore
 {
-    private readonly Lock _gate = new();
-    private readonly CustomerTimerTable _byCustomer = new();
-    private readonly PriorityQueue<TriggerTimer, long> _due = new();
-    private long _count;
+    // A power of two; many more than the cores a host gives the scheduler, so two threads seldom share one.
+    private const int ShardCount = 32;
+    private readonly TimerShard[] _shards = [.. Enumerable.Range(0, ShardCount).Select(_ => new TimerShard())];
 
     /// <inheritdoc />
     public long Count
     {
-        get { lock (_gate) return _count; }
+        get
+        {
+            long count = 0;
+            foreach (var shard in _shards) count += shard.Count;
+            return count;
+        }
     }
 
     /// <inheritdoc />
@@ -23,118 +28,49 @@ public sealed class InMemoryTriggerTimerStore : ITriggerTimerStore
     {
         get
         {
-            lock (_gate)
-            {
-                while (_due.TryPeek(out var timer, out _))
-                {
-                    if (IsLive(timer)) return timer.DueAt;
-                    _due.Dequeue();
-                }
-                return null;
-            }
+            long? earliest = null;
+            foreach (var shard in _shards)
+                if (shard.NextDueTicks() is { } ticks && (earliest is null || ticks < earliest)) earliest = ticks;
+            return earliest is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
         }
     }
+
+    /// <summary>Entries in the due queues, stale ones included; stays within about twice <see cref="Count"/>.</summary>
+    internal long QueueLength => _shards.Sum(s => (long)s.QueueLength);
 
     /// <inheritdoc />
     public void Upsert(TriggerTimer timer)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        lock (_gate)
-        {
-            switch (_byCustomer.Find(timer.CustomerId))
-            {
-                case null:
-                    _byCustomer.Set(timer.CustomerId, timer);
-                    _count++;
-                    break;
-                case TriggerTimer single when single.SameIdentity(timer):
-                    _byCustomer.Set(timer.CustomerId, timer);
-                    break;
-                case TriggerTimer single:
-                    _byCustomer.Set(timer.CustomerId, new[] { single, timer });
-                    _count++;
-                    break;
-                case TriggerTimer[] several:
-                    var index = Array.FindIndex(several, t => t.SameIdentity(timer));
-                    // Copy on write: ForCustomer hands out the array itself.
-                    _byCustomer.Set(timer.CustomerId, index >= 0 ? Replaced(several, index, timer) : [.. several, timer]);
-                    if (index < 0) _count++;
-                    break;
-            }
-            // The replaced timer's queue entry goes stale and is skipped when it surfaces.
-            _due.Enqueue(timer, timer.DueTicks);
-        }
+        var hash = CustomerTimerTable.HashOf(timer.CustomerId);
+        ShardOf(hash).Upsert(timer, hash);
     }
 
     /// <inheritdoc />
     public bool Remove(TriggerTimer timer)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        lock (_gate)
-        {
-            switch (_byCustomer.Find(timer.CustomerId))
-            {
-                case TriggerTimer single when single.SameIdentity(timer):
-                    _byCustomer.Remove(timer.CustomerId);
-                    break;
-                case TriggerTimer[] several when Array.FindIndex(several, t => t.SameIdentity(timer)) is var index and >= 0:
-                    _byCustomer.Set(timer.CustomerId, several.Length == 2 ? several[1 - index] : several.Where((_, i) => i != index).ToArray());
-                    break;
-                default:
-                    return false;
-            }
-            _count--;
-            return true;
-        }
+        var hash = CustomerTimerTable.HashOf(timer.CustomerId);
+        return ShardOf(hash).Remove(timer, hash);
     }
 
     /// <inheritdoc />
     public IReadOnlyList<TriggerTimer> ForCustomer(string customerId)
     {
         ArgumentNullException.ThrowIfNull(customerId);
-        lock (_gate)
-        {
-            return _byCustomer.Find(customerId) switch
-            {
-                TriggerTimer single => [single],
-                TriggerTimer[] several => several,
-                _ => [],
-            };
-        }
+        var hash = CustomerTimerTable.HashOf(customerId);
+        return ShardOf(hash).ForCustomer(customerId, hash);
     }
 
     /// <inheritdoc />
     public IReadOnlyList<TriggerTimer> GetDue(DateTimeOffset upTo, int max)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        var limit = upTo.UtcTicks;
-        var result = new List<TriggerTimer>();
-        lock (_gate)
-        {
-            var seen = new HashSet<TriggerTimer>(ReferenceEqualityComparer.Instance);
-            while (result.Count < max && _due.TryPeek(out var timer, out var ticks) && ticks <= limit)
-            {
-                _due.Dequeue();
-                if (IsLive(timer) && seen.Add(timer)) result.Add(timer);
-            }
-            // Still pending until the caller removes or replaces them: put them back.
-            foreach (var timer in result) _due.Enqueue(timer, timer.DueTicks);
-        }
-        return result;
+        var selection = new DueSelection(max);
+        foreach (var shard in _shards) shard.CollectDue(upTo.UtcTicks, selection);
+        return selection.EarliestFirst();
     }
 
-    private static TriggerTimer[] Replaced(TriggerTimer[] timers, int index, TriggerTimer timer)
-    {
-        var copy = (TriggerTimer[])timers.Clone();
-        copy[index] = timer;
-        return copy;
-    }
-
-    // A queue entry is live when the index still holds that very instance.
-    private bool IsLive(TriggerTimer timer) => _byCustomer.Find(timer.CustomerId) switch
-    {
-        TriggerTimer single => ReferenceEquals(single, timer),
-        TriggerTimer[] several => Array.IndexOf(several, timer) >= 0,
-        _ => false,
-    };
+    // The low bits pick the shard; the table inside uses the high bits of a multiplicative hash.
+    private TimerShard ShardOf(int hash) => _shards[hash & (ShardCount - 1)];
 }

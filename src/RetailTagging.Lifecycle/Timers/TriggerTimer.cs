@@ -13,7 +13,7 @@ namespace RetailTagging.Lifecycle;
 /// </remarks>
 public sealed class TriggerTimer
 {
-    private static readonly string[] CausePrefixes = ["", "event:", "tag:", "date:"];
+    internal static readonly string[] CausePrefixes = ["", "event:", "tag:", "date:"];
 
     private readonly string _cause;
     private readonly long _dueTicks;
@@ -56,7 +56,22 @@ public sealed class TriggerTimer
         _anchorDay = anchor is { } date ? date.DayNumber + 1 : 0;
     }
 
-    private static (byte Kind, string Value) Split(string causeId)
+    // For the scheduler, which already holds the cause split (an event id with its kind): no substring, no checks.
+    internal TriggerTimer(string triggerId, string customerId, TimerCause cause, long causedTicks, long dueTicks,
+        TimerStage stage = TimerStage.Scheduled, int attempt = 0, TriggerChannel channel = default, int anchorDay = 0)
+    {
+        TriggerId = triggerId;
+        CustomerId = customerId;
+        (_causeKind, _cause) = (cause.Kind, cause.Value);
+        _causedTicks = causedTicks;
+        _dueTicks = dueTicks;
+        _stage = stage;
+        _attempt = (byte)attempt;
+        _channel = channel;
+        _anchorDay = anchorDay;
+    }
+
+    internal static (byte Kind, string Value) Split(string causeId)
     {
         for (byte kind = 1; kind < CausePrefixes.Length; kind++)
             if (causeId.Length > CausePrefixes[kind].Length && causeId.StartsWith(CausePrefixes[kind], StringComparison.Ordinal))
@@ -80,6 +95,13 @@ public sealed class TriggerTimer
     public DateTimeOffset DueAt => new(_dueTicks, TimeSpan.Zero);
 
     internal long DueTicks => _dueTicks;
+
+    internal long CausedTicks => _causedTicks;
+
+    internal int AnchorDay => _anchorDay;
+
+    /// <summary>The cause as stored: its standard prefix as a kind, and the rest.</summary>
+    internal TimerCause Cause => new(_causeKind, _cause);
 
     /// <summary>What happens when it falls due.</summary>
     public TimerStage Stage => _stage;

@@ -96,4 +96,55 @@ public sealed class InMemoryTriggerTimerStoreTests
         var due = store.GetDue(Harness.Start.AddHours(1), 2);
         Assert.Equal(["c1", "c2"], due.Select(t => t.CustomerId));
     }
+
+    [Property(MaxTest = 200)]
+    public Property GetDue_returns_the_earliest_due_across_every_shard(int[] dueMinutes, PositiveInt max)
+    {
+        // Customers spread over all shards; the limit cuts the backlog somewhere in the middle.
+        var store = new InMemoryTriggerTimerStore();
+        var model = new List<TriggerTimer>();
+        for (var i = 0; i < dueMinutes.Length; i++)
+        {
+            var timer = new TriggerTimer("t", $"c{i}", $"event:e{i}", Harness.Start, Harness.Start.AddMinutes((uint)dueMinutes[i] % 200));
+            store.Upsert(timer);
+            model.Add(timer);
+        }
+        var limit = max.Get % 40 + 1;
+        var upTo = Harness.Start.AddMinutes(150);
+        var due = store.GetDue(upTo, limit);
+        var expected = model.Where(t => t.DueAt <= upTo).Select(t => t.DueAt).Order().Take(limit);
+        return (due.Select(t => t.DueAt).SequenceEqual(expected) && due.Distinct().Count() == due.Count
+                && store.GetDue(upTo, int.MaxValue).Count == model.Count(t => t.DueAt <= upTo))
+            .Label($"{dueMinutes.Length} timers, limit {limit}");
+    }
+
+    [Fact]
+    public void Cancelled_timers_do_not_pile_up_in_the_due_queue()
+    {
+        // An inactivity timer replaced or cancelled on every purchase would otherwise stay queued until its (distant) due time.
+        var store = new InMemoryTriggerTimerStore();
+        for (var i = 0; i < 50_000; i++)
+        {
+            var timer = new TriggerTimer("win_back", $"c{i % 100}", $"event:e{i}", Harness.Start, Harness.Start.AddDays(90));
+            store.Upsert(timer);
+            if (i % 2 == 0) store.Remove(timer);
+        }
+        Assert.Equal(store.GetDue(Harness.Start.AddDays(91), int.MaxValue).Count, store.Count);
+        Assert.InRange(store.QueueLength, store.Count, 2 * store.Count + 32 * 100);
+    }
+
+    [Fact]
+    public void A_lease_written_and_removed_at_once_never_reaches_the_due_queue()
+    {
+        var store = new InMemoryTriggerTimerStore();
+        for (var i = 0; i < 10_000; i++)
+        {
+            var lease = new TriggerTimer("welcome", $"c{i}", $"event:e{i}", Harness.Start, Harness.Start.AddSeconds(1), TimerStage.Retry, 2);
+            store.Upsert(lease);
+            Assert.True(store.Remove(lease));
+        }
+        Assert.Equal(0, store.Count);
+        Assert.Equal(0, store.QueueLength);
+        Assert.Null(store.NextDueAt);
+    }
 }
