@@ -26,11 +26,14 @@ public sealed class FuzzyMatchingOptions
 
     /// <summary>
     /// Blocking keys: only records sharing one are compared. Each key is fields joined by <c>+</c>,
-    /// e.g. <c>name:1+birth_date</c> (surname and birth date). The defaults also catch a mistyped phone
-    /// (<c>name+phone:-4</c>: same name, same last four digits). Keep blocks selective: every pair in a
-    /// block is scored, so a block on a common value such as the name alone costs time for little gain.
+    /// e.g. <c>name:1+birth_date</c> (surname and birth date). The defaults also catch a phone with one
+    /// mistyped digit wherever it is: <c>name+phone:-4</c> (same name, same last four digits) pairs records
+    /// whose typo is in the first digits, <c>name+phone:10</c> (same name, same first ten characters of the
+    /// E.164 form: country code and the leading digits) those whose typo is in the last four. Keep blocks
+    /// selective: every pair in a block is scored, so a block on a common value such as the name alone costs
+    /// time for little gain.
     /// </summary>
-    public IList<string> BlockingKeys { get; set; } = ["phone", "email", "name:1+birth_date", "name+city", "name+phone:-4"];
+    public IList<string> BlockingKeys { get; set; } = ["phone", "email", "name:1+birth_date", "name+city", "name+phone:-4", "name+phone:10"];
 
     /// <summary>The fields compared and their evidence weights (phones by edit distance, so one mistyped digit still counts as most of an agreement).</summary>
     public IList<FuzzyComparison> Comparisons { get; set; } =
