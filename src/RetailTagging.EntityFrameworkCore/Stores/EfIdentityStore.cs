@@ -15,6 +15,8 @@ namespace RetailTagging.EntityFrameworkCore.Stores;
 public sealed class EfIdentityStore<TContext> : IIdentityStore where TContext : DbContext
 {
     private const int Chunk = 1_000;
+    // Assignments are two short values: larger transactions amortise the commit.
+    private const int AssignmentChunk = 10_000;
     private readonly IDbContextFactory<TContext> _contexts;
     private readonly PersonalDataProtector _protector;
     private readonly LookupKeys _keys;
@@ -32,34 +34,23 @@ public sealed class EfIdentityStore<TContext> : IIdentityStore where TContext : 
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Set-based: each chunk of records is upserted by id and its identifiers replaced in one transaction, without
+    /// reading the stored rows first or tracking entities. A record given twice keeps its last version.
+    /// </remarks>
     public async ValueTask SaveRecordsAsync(IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         var latest = new Dictionary<string, SourceRecord>(StringComparer.Ordinal);
-        foreach (var record in records) latest[record.Id] = record;
+        foreach (var record in records) latest[(record ?? throw new ArgumentException("A record is null.", nameof(records))).Id] = record;
         foreach (var chunk in latest.Values.Chunk(Chunk))
         {
-            await ConflictRetry.RunAsync(async ct =>
-            {
-                await using var context = await _contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-                await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-                var ids = chunk.Select(r => r.Id).ToArray();
-                var existing = await context.Set<SourceRecordRow>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct).ConfigureAwait(false);
-                await context.Set<SourceIdentifierRow>().Where(i => ids.Contains(i.RecordId)).ExecuteDeleteAsync(ct).ConfigureAwait(false);
-                foreach (var record in chunk)
-                {
-                    var row = IdentityRowMapper.ToRow(record, _protector);
-                    if (existing.TryGetValue(record.Id, out var stored))
-                    {
-                        row.CustomerId = stored.CustomerId; // the assignment is kept until resolution saves a new one
-                        context.Entry(stored).CurrentValues.SetValues(row);
-                    }
-                    else context.Add(row);
-                    context.AddRange(record.Identifiers.Select((identifier, position) => IdentityRowMapper.ToRow(record.Id, position, identifier, _protector, _keys)));
-                }
-                await context.SaveChangesAsync(ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-            }, _options.MaxConflictRetries, _logger, "saving source records", cancellationToken).ConfigureAwait(false);
+            // Encrypted and hashed once, outside the retried unit: a retry writes the same values.
+            var recordRows = chunk.Select(r => IdentityRowMapper.ToValues(IdentityRowMapper.ToRow(r, _protector))).ToList();
+            var identifierRows = chunk.SelectMany(r => r.Identifiers.Select((identifier, position) =>
+                IdentityRowMapper.ToValues(IdentityRowMapper.ToRow(r.Id, position, identifier, _protector, _keys)))).ToList();
+            await InTransactionAsync(
+                (context, ct) => IdentityBulkWriter.SaveRecordsAsync(context, recordRows, identifierRows, ct), "saving source records", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -119,14 +110,17 @@ public sealed class EfIdentityStore<TContext> : IIdentityStore where TContext : 
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0) return;
-        await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var changeRows = new List<object?[]>(changes.Count);
+        var auditRows = new List<object?[]>(changes.Count);
         foreach (var change in changes)
         {
-            context.Add(IdentityRowMapper.ToRow(change));
-            context.Add(Audit(null, change.Kind == IdentityChangeKind.Merged ? "merge" : "split",
-                $"{string.Join(",", change.Before)} -> {string.Join(",", change.After)}: {change.Reason}"));
+            changeRows.Add(IdentityRowMapper.ToValues(IdentityRowMapper.ToRow(change ?? throw new ArgumentException("A change is null.", nameof(changes)))));
+            auditRows.Add(IdentityRowMapper.ToValues(Audit(null, change.Kind == IdentityChangeKind.Merged ? "merge" : "split",
+                $"{string.Join(",", change.Before)} -> {string.Join(",", change.After)}: {change.Reason}")));
         }
-        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // Appends only: nothing to conflict with, so no retry (a retry could append twice).
+        await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync(context, (c, ct) => IdentityBulkWriter.AppendChangesAsync(c, changeRows, auditRows, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -138,21 +132,31 @@ public sealed class EfIdentityStore<TContext> : IIdentityStore where TContext : 
     }
 
     /// <inheritdoc />
+    /// <remarks>Set-based updates by record id, in chunks of one transaction each; a record given twice gets its last customer.</remarks>
     public async ValueTask SaveAssignmentsAsync(IReadOnlyList<RecordAssignment> assignments, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(assignments);
-        foreach (var chunk in assignments.Chunk(Chunk))
+        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var assignment in assignments) latest[assignment.RecordId] = assignment.CustomerId;
+        foreach (var chunk in latest.Select(p => (p.Key, p.Value)).Chunk(AssignmentChunk))
+            await InTransactionAsync((context, ct) => IdentityBulkWriter.SaveAssignmentsAsync(context, chunk, ct), "saving record assignments", cancellationToken).ConfigureAwait(false);
+    }
+
+    // One unit of work in its own context and transaction, run again on a conflict with another writer.
+    private Task InTransactionAsync(Func<DbContext, CancellationToken, Task> work, string what, CancellationToken cancellationToken) =>
+        ConflictRetry.RunAsync(async ct =>
         {
-            await ConflictRetry.RunAsync(async ct =>
-            {
-                await using var context = await _contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-                var byRecord = chunk.GroupBy(a => a.RecordId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().CustomerId, StringComparer.Ordinal);
-                var ids = byRecord.Keys.ToArray();
-                var rows = await context.Set<SourceRecordRow>().Where(r => ids.Contains(r.Id)).ToListAsync(ct).ConfigureAwait(false);
-                foreach (var row in rows) row.CustomerId = byRecord[row.Id];
-                await context.SaveChangesAsync(ct).ConfigureAwait(false);
-            }, _options.MaxConflictRetries, _logger, "saving record assignments", cancellationToken).ConfigureAwait(false);
-        }
+            await using var context = await _contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+            await WriteAsync(context, work, ct).ConfigureAwait(false);
+        }, _options.MaxConflictRetries, _logger, what, cancellationToken);
+
+    private static async Task WriteAsync(DbContext context, Func<DbContext, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        Providers.EnsureSupported(context);
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await work(context, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private AuditLogRow Audit(string? actor, string action, string details) => new()

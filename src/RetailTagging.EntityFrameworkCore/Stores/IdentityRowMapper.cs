@@ -10,6 +10,36 @@ namespace RetailTagging.EntityFrameworkCore.Stores;
 /// <summary>Source records, decisions and identity changes to rows and back.</summary>
 internal static class IdentityRowMapper
 {
+    /// <summary>The record columns the bulk path writes (CLR property names), id first; never the customer id, which only assignments set.</summary>
+    public static readonly string[] RecordColumns =
+        [nameof(SourceRecordRow.Id), nameof(SourceRecordRow.Source), nameof(SourceRecordRow.Priority), nameof(SourceRecordRow.CreatedAtUtc),
+         nameof(SourceRecordRow.UpdatedAtUtc), nameof(SourceRecordRow.AttributesCipher), nameof(SourceRecordRow.EventsJson)];
+
+    /// <summary>The identifier columns the bulk path writes.</summary>
+    public static readonly string[] IdentifierColumns =
+        [nameof(SourceIdentifierRow.RecordId), nameof(SourceIdentifierRow.Position), nameof(SourceIdentifierRow.Type),
+         nameof(SourceIdentifierRow.ValueHash), nameof(SourceIdentifierRow.ValueCipher)];
+
+    /// <summary>The change-history columns the bulk path writes (the id is generated).</summary>
+    public static readonly string[] ChangeColumns =
+        [nameof(IdentityChangeRow.AtUtc), nameof(IdentityChangeRow.Kind), nameof(IdentityChangeRow.BeforeJson), nameof(IdentityChangeRow.AfterJson), nameof(IdentityChangeRow.Reason)];
+
+    /// <summary>The audit columns the bulk path writes (the id is generated, identity changes name no single customer).</summary>
+    public static readonly string[] AuditColumns =
+        [nameof(AuditLogRow.AtUtc), nameof(AuditLogRow.Actor), nameof(AuditLogRow.Action), nameof(AuditLogRow.CustomerId), nameof(AuditLogRow.Details)];
+
+    /// <summary>A record's row as values in <see cref="RecordColumns"/> order.</summary>
+    public static object?[] ToValues(SourceRecordRow r) => [r.Id, r.Source, r.Priority, r.CreatedAtUtc, r.UpdatedAtUtc, r.AttributesCipher, r.EventsJson];
+
+    /// <summary>An identifier's row as values in <see cref="IdentifierColumns"/> order.</summary>
+    public static object?[] ToValues(SourceIdentifierRow i) => [i.RecordId, i.Position, i.Type, i.ValueHash, i.ValueCipher];
+
+    /// <summary>A change's row as values in <see cref="ChangeColumns"/> order.</summary>
+    public static object?[] ToValues(IdentityChangeRow c) => [c.AtUtc, c.Kind, c.BeforeJson, c.AfterJson, c.Reason];
+
+    /// <summary>An audit entry's row as values in <see cref="AuditColumns"/> order.</summary>
+    public static object?[] ToValues(AuditLogRow a) => [a.AtUtc, a.Actor, a.Action, a.CustomerId, a.Details];
+
     public static SourceRecordRow ToRow(SourceRecord record, PersonalDataProtector protector) => new()
     {
         Id = record.Id,
