@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
+using RetailTagging.Benchmarks.Infrastructure;
 using MathNet.Numerics.Distributions;
 using RetailTagging.Rfm;
 using RetailTagging.Rfm.Batch;
@@ -82,8 +82,7 @@ internal static class RfmData
 /// The throughput target: RFM (two streaming passes: quantile sketches, then scores and segments) over
 /// N customers with 20 events each, 1 and 10 million. One measured run each (a 10 million run takes a minute).
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
+[Config(typeof(SingleRunConfig))]
 public class RfmBatchBenchmarks
 {
     private RfmHistory[] _pool = [];
@@ -123,8 +122,6 @@ public class RfmBatchBenchmarks
 }
 
 /// <summary>Per-customer costs: RFM from 20 events, scoring, and profiling (scores + segment), against a hand-written baseline.</summary>
-[MemoryDiagnoser]
-[ShortRunJob]
 public class RfmPerCustomerBenchmarks
 {
     private const int Batch = 1024;
@@ -192,8 +189,6 @@ public class RfmPerCustomerBenchmarks
 }
 
 /// <summary>Maximum-likelihood fits at the size of the full CDNOW master file (23,570 customers).</summary>
-[MemoryDiagnoser]
-[ShortRunJob]
 public class BtydFitBenchmarks
 {
     private List<BtydObservation> _customers = [];
