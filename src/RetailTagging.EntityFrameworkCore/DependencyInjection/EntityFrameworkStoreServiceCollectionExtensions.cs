@@ -18,7 +18,7 @@ public static class EntityFrameworkStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database stores for <see cref="ICustomerStore"/>, <see cref="IEventStore"/>, <see cref="ITagStore"/>,
-    /// <see cref="IIdentityStore"/>, <see cref="ITriggerTimerStore"/>, <see cref="IConsentStore"/> and <see cref="IDeadLetterStore"/>
+    /// <see cref="IIdentityStore"/>, <see cref="ITriggerTimerStore"/>, <see cref="ITriggerPolicyStore"/>, <see cref="IConsentStore"/> and <see cref="IDeadLetterStore"/>
     /// (replacing the in-memory defaults, whichever is registered first), plus <see cref="EfOutbox{TContext}"/>,
     /// <see cref="EfScoreStore{TContext}"/>, <see cref="EfAuditLog{TContext}"/> and the <see cref="PersonalDataProtector"/>.
     /// The host registers <c>AddDbContextFactory&lt;TContext&gt;</c> and an <see cref="IEncryptionKeyProvider"/>.
@@ -50,6 +50,7 @@ public static class EntityFrameworkStoreServiceCollectionExtensions
         services.AddSingleton(sp => new EfTagStore<TContext>(Contexts<TContext>(sp), sp.GetRequiredService<EntityFrameworkStoreOptions>()));
         services.AddSingleton(sp => new EfIdentityStore<TContext>(Contexts<TContext>(sp), sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<EntityFrameworkStoreOptions>()));
         services.AddSingleton(sp => new EfTriggerTimerStore<TContext>(Contexts<TContext>(sp), sp.GetRequiredService<EntityFrameworkStoreOptions>()));
+        services.AddSingleton(sp => new EfTriggerPolicyStore<TContext>(Contexts<TContext>(sp), sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<EntityFrameworkStoreOptions>()));
         services.AddSingleton(sp => new EfConsentStore<TContext>(Contexts<TContext>(sp), sp.GetRequiredService<EntityFrameworkStoreOptions>()));
         services.AddSingleton(sp => new EfOutbox<TContext>(Contexts<TContext>(sp), sp.GetRequiredService<EntityFrameworkStoreOptions>()));
         services.AddSingleton(sp => new EfScoreStore<TContext>(Contexts<TContext>(sp), sp.GetRequiredService<EntityFrameworkStoreOptions>()));
@@ -60,6 +61,7 @@ public static class EntityFrameworkStoreServiceCollectionExtensions
         Use<ITagStore, EfTagStore<TContext>>(services);
         Use<IIdentityStore, EfIdentityStore<TContext>>(services);
         Use<ITriggerTimerStore, EfTriggerTimerStore<TContext>>(services);
+        Use<ITriggerPolicyStore, EfTriggerPolicyStore<TContext>>(services);
         Use<IConsentStore, EfConsentStore<TContext>>(services);
         Use<IDeadLetterStore, EfOutbox<TContext>>(services);
         return services;

@@ -21,11 +21,12 @@ for provider in Sqlite PostgreSql; do
     mv RetailTagging/EntityFrameworkCore/Migrations/$provider/*ModelSnapshot.cs "Migrations/$provider/"
     rm -rf RetailTagging
   fi
+  # Every rewrite below is idempotent: earlier migrations pass through it again unchanged.
   for file in Migrations/$provider/*.cs; do
     sed -i -E \
       -e 's/partial class ([A-Za-z0-9_]+) : Migration$/partial class \1 : RetailTaggingMigration/' \
       -e 's/partial class ([A-Za-z0-9_]+) : ModelSnapshot$/partial class \1 : RetailTaggingModelSnapshot/' \
-      -e 's/migrationBuilder\.EnsureSchema\(/if (Names.Schema is not null) migrationBuilder.EnsureSchema(/' \
+      -e 's/^( *)migrationBuilder\.EnsureSchema\(/\1if (Names.Schema is not null) migrationBuilder.EnsureSchema(/' \
       -e 's/"rt_placeholder_schema"/Names.Schema/g' \
       -e 's/"(PK_|IX_|FK_|AK_)?rt_([A-Za-z0-9_~]+)"/Names.Name("\1", "\2")/g' \
       "$file"

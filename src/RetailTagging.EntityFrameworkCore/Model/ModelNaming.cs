@@ -18,7 +18,7 @@ internal sealed class ModelNaming(RetailTaggingModelOptions options)
     [
         typeof(CustomerRow), typeof(SourceRecordRow), typeof(SourceIdentifierRow), typeof(IdentityChangeRow), typeof(IdentityDecisionRow),
         typeof(EventRow), typeof(TagDefinitionRow), typeof(TagSetRow), typeof(TagAssignmentRow), typeof(TagHistoryRow), typeof(ManualDecisionRow),
-        typeof(ScoreSnapshotRow), typeof(TriggerTimerRow), typeof(OutboxMessageRow), typeof(ConsentRow), typeof(AuditLogRow), typeof(BatchCheckpointRow),
+        typeof(ScoreSnapshotRow), typeof(TriggerTimerRow), typeof(TriggerDecisionRow), typeof(TriggerDeliveryRow), typeof(TriggerTouchRow), typeof(OutboxMessageRow), typeof(ConsentRow), typeof(AuditLogRow), typeof(BatchCheckpointRow),
     ];
 
     public void Table<T>(EntityTypeBuilder<T> entity, string name) where T : class =>

@@ -43,6 +43,12 @@ public class RetailTaggingDbContext : DbContext
     public DbSet<ScoreSnapshotRow> ScoreSnapshots => Set<ScoreSnapshotRow>();
     /// <summary>Pending trigger timers.</summary>
     public DbSet<TriggerTimerRow> TriggerTimers => Set<TriggerTimerRow>();
+    /// <summary>Decided trigger idempotency keys (keyed hashes).</summary>
+    public DbSet<TriggerDecisionRow> TriggerDecisions => Set<TriggerDecisionRow>();
+    /// <summary>The latest delivery per customer and trigger.</summary>
+    public DbSet<TriggerDeliveryRow> TriggerDeliveries => Set<TriggerDeliveryRow>();
+    /// <summary>Marketing touches per customer.</summary>
+    public DbSet<TriggerTouchRow> TriggerTouches => Set<TriggerTouchRow>();
     /// <summary>The delivery outbox.</summary>
     public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
     /// <summary>Consent.</summary>

@@ -29,6 +29,12 @@ public static class TableNames
     public const string ScoreSnapshots = "score_snapshots";
     /// <summary>Pending trigger timers.</summary>
     public const string TriggerTimers = "trigger_timers";
+    /// <summary>Decided trigger idempotency keys (keyed hashes) and their expiry.</summary>
+    public const string TriggerDecisions = "trigger_decisions";
+    /// <summary>The latest delivery per customer and trigger (cooldowns).</summary>
+    public const string TriggerDeliveries = "trigger_deliveries";
+    /// <summary>Marketing touches per customer (frequency caps).</summary>
+    public const string TriggerTouches = "trigger_touches";
     /// <summary>The delivery outbox and its dead letters.</summary>
     public const string OutboxMessages = "outbox_messages";
     /// <summary>Consent per customer and channel.</summary>

@@ -55,6 +55,8 @@ internal static class ConflictRetry
     {
         DbUpdateConcurrencyException => true,
         DbUpdateException { InnerException: { } inner } => IsConflict(inner),
+        // EF Core's execution strategy wraps a transient provider error (a PostgreSQL deadlock) in an InvalidOperationException.
+        InvalidOperationException { InnerException: { } inner } => IsConflict(inner),
         PostgresException pg => pg.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 || (sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 1555 or 2067),
         DbException { InnerException: { } inner } => IsConflict(inner),

@@ -20,6 +20,7 @@ public sealed class AddEntityFrameworkStoresTests(DatabaseFixture fixture) : ICl
         database.AddContextFactory(services);
         services.AddSingleton<IEncryptionKeyProvider>(TestStores.Keys);
         services.AddEntityFrameworkStores<RetailTaggingDbContext>(o => o.MaxConflictRetries = 3);
+        services.AddLifecycleTriggers(_ => { });                                // in-memory defaults registered after stay out
         await using var provider1 = services.BuildServiceProvider();
 
         Assert.IsType<EfCustomerStore<RetailTaggingDbContext>>(provider1.GetRequiredService<ICustomerStore>());
@@ -27,6 +28,7 @@ public sealed class AddEntityFrameworkStoresTests(DatabaseFixture fixture) : ICl
         Assert.IsType<EfTagStore<RetailTaggingDbContext>>(provider1.GetRequiredService<ITagStore>());
         Assert.IsType<EfIdentityStore<RetailTaggingDbContext>>(provider1.GetRequiredService<IIdentityStore>());
         Assert.IsType<EfTriggerTimerStore<RetailTaggingDbContext>>(provider1.GetRequiredService<ITriggerTimerStore>());
+        Assert.IsType<EfTriggerPolicyStore<RetailTaggingDbContext>>(provider1.GetRequiredService<ITriggerPolicyStore>());
         Assert.IsType<EfConsentStore<RetailTaggingDbContext>>(provider1.GetRequiredService<IConsentStore>());
         Assert.IsType<EfOutbox<RetailTaggingDbContext>>(provider1.GetRequiredService<IDeadLetterStore>());
         Assert.Equal(3, provider1.GetRequiredService<EntityFrameworkStoreOptions>().MaxConflictRetries);

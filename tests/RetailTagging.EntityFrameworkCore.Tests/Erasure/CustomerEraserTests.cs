@@ -125,6 +125,10 @@ public sealed class CustomerEraserTests(DatabaseFixture databases) : IClassFixtu
             context.Add(new ManualDecisionRow { CustomerId = p.Id, Tag = "vip", Action = "Assign", DecidedBy = "mei", Reason = "called", DecidedAtUtc = at, Status = "Approved", EffectiveFromUtc = at });
             context.Add(new ScoreSnapshotRow { CustomerId = p.Id, Score = "churn", AsOfUtc = at, Value = 0.4 });
             context.Add(new TriggerTimerRow { TriggerId = "welcome", CustomerId = p.Id, CauseId = p.Id + "-e1", CausedAtUtc = at, DueAtUtc = at.AddDays(3), Stage = "Scheduled", Channel = "Sms" });
+            context.Add(new TriggerDeliveryRow { CustomerId = p.Id, TriggerId = "welcome", DeliveredAtUtc = at });
+            context.Add(new TriggerTouchRow { CustomerId = p.Id, AtUtc = at });
+            // Decided keys name the customer, so only their keyed hash is stored: nothing to erase, it expires with the key retention.
+            context.Add(new TriggerDecisionRow { KeyHash = Protector.Hash($"welcome|{p.Id}|event:{p.Id}-e1")!, ExpiresAtUtc = at.AddDays(400) });
             context.Add(new OutboxMessageRow { IdempotencyKey = "welcome:" + p.Id, TriggerId = "welcome", CustomerId = p.Id, Action = "coupon", Channel = "Sms", CausedAtUtc = at,
                 PropertiesJson = $$"""{"phone":"{{p.Phone}}"}""", UpdatedAtUtc = at });
             context.Add(new ConsentRow { CustomerId = p.Id, Channel = "Sms", OptedOut = false, AtUtc = at });
@@ -145,9 +149,9 @@ public sealed class CustomerEraserTests(DatabaseFixture databases) : IClassFixtu
     // Rows that belong to the kept customer or to nobody: everything seeded minus the erased customer's own rows.
     private static long KeptRowCount(IReadOnlyDictionary<string, long> before) => before.Values.Sum() - ErasedOwnRows;
 
-    // Customer, source record, identifier, event, tag set, assignment, history, manual decision, score, timer, outbox, consent (12)
-    // and the review decision about the erased record only (d1).
-    private const long ErasedOwnRows = 13;
+    // Customer, source record, identifier, event, tag set, assignment, history, manual decision, score, timer, trigger delivery,
+    // touch, outbox, consent (14) and the review decision about the erased record only (d1).
+    private const long ErasedOwnRows = 15;
 
     private static async Task<long> CountKeptRowsAsync(DbContext context)
     {

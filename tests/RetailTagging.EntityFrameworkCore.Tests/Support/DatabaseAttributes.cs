@@ -31,3 +31,13 @@ public sealed class PostgresFactAttribute : FactAttribute
         if (PostgresServer.ConnectionString is null) Skip = PostgresServer.SkipReason;
     }
 }
+
+/// <summary>
+/// Runs a theory with no database (a null <see cref="DatabaseProvider"/>): the in-memory reference a contract test
+/// holds the database stores to, e.g. <c>[Theory, InMemoryData, SqliteData, PostgresData] public async Task X(DatabaseProvider? provider)</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class InMemoryDataAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[null!]];
+}

@@ -23,6 +23,7 @@ public sealed class TestStores
         Tags = new EfTagStore<RetailTaggingDbContext>(contexts, Options);
         Identity = new EfIdentityStore<RetailTaggingDbContext>(contexts, Protector, Options);
         Timers = new EfTriggerTimerStore<RetailTaggingDbContext>(contexts, Options);
+        Policies = new EfTriggerPolicyStore<RetailTaggingDbContext>(contexts, Protector, Options);
         Consent = new EfConsentStore<RetailTaggingDbContext>(contexts, Options);
         Outbox = new EfOutbox<RetailTaggingDbContext>(contexts, Options);
         Scores = new EfScoreStore<RetailTaggingDbContext>(contexts, Options);
@@ -38,6 +39,7 @@ public sealed class TestStores
     public EfTagStore<RetailTaggingDbContext> Tags { get; }
     public EfIdentityStore<RetailTaggingDbContext> Identity { get; }
     public EfTriggerTimerStore<RetailTaggingDbContext> Timers { get; }
+    public EfTriggerPolicyStore<RetailTaggingDbContext> Policies { get; }
     public EfConsentStore<RetailTaggingDbContext> Consent { get; }
     public EfOutbox<RetailTaggingDbContext> Outbox { get; }
     public EfScoreStore<RetailTaggingDbContext> Scores { get; }

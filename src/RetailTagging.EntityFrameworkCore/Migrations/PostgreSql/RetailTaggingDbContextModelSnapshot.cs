@@ -756,6 +756,42 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable(Names.Name("", "tag_sets"), Names.Schema);
                 });
 
+            modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TriggerDecisionRow", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_hash");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable(Names.Name("", "trigger_decisions"), Names.Schema);
+                });
+
+            modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TriggerDeliveryRow", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("TriggerId")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_id");
+
+                    b.Property<DateTime>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at_utc");
+
+                    b.HasKey("CustomerId", "TriggerId");
+
+                    b.ToTable(Names.Name("", "trigger_deliveries"), Names.Schema);
+                });
+
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TriggerTimerRow", b =>
                 {
                     b.Property<string>("CustomerId")
@@ -806,6 +842,33 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("DueAtUtc");
 
                     b.ToTable(Names.Name("", "trigger_timers"), Names.Schema);
+                });
+
+            modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TriggerTouchRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("customer_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("CustomerId", "AtUtc");
+
+                    b.ToTable(Names.Name("", "trigger_touches"), Names.Schema);
                 });
 #pragma warning restore 612, 618
         }

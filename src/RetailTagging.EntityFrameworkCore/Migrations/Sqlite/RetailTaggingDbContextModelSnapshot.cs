@@ -741,6 +741,42 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable(Names.Name("", "tag_sets"), (string)null);
                 });
 
+            modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TriggerDecisionRow", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("key_hash");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at_utc");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable(Names.Name("", "trigger_decisions"), (string)null);
+                });
+
+            modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TriggerDeliveryRow", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("TriggerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger_id");
+
+                    b.Property<DateTime>("DeliveredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at_utc");
+
+                    b.HasKey("CustomerId", "TriggerId");
+
+                    b.ToTable(Names.Name("", "trigger_deliveries"), (string)null);
+                });
+
             modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TriggerTimerRow", b =>
                 {
                     b.Property<string>("CustomerId")
@@ -791,6 +827,31 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("DueAtUtc");
 
                     b.ToTable(Names.Name("", "trigger_timers"), (string)null);
+                });
+
+            modelBuilder.Entity("RetailTagging.EntityFrameworkCore.Entities.TriggerTouchRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("CustomerId", "AtUtc");
+
+                    b.ToTable(Names.Name("", "trigger_touches"), (string)null);
                 });
 #pragma warning restore 612, 618
         }

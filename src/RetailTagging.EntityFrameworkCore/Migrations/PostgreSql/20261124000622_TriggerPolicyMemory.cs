@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class TriggerPolicyMemory : RetailTaggingMigration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: Names.Name("", "trigger_decisions"),
+                schema: Names.Schema,
+                columns: table => new
+                {
+                    key_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    expires_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey(Names.Name("PK_", "trigger_decisions"), x => x.key_hash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: Names.Name("", "trigger_deliveries"),
+                schema: Names.Schema,
+                columns: table => new
+                {
+                    customer_id = table.Column<string>(type: "text", nullable: false),
+                    trigger_id = table.Column<string>(type: "text", nullable: false),
+                    delivered_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey(Names.Name("PK_", "trigger_deliveries"), x => new { x.customer_id, x.trigger_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: Names.Name("", "trigger_touches"),
+                schema: Names.Schema,
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    customer_id = table.Column<string>(type: "text", nullable: false),
+                    at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey(Names.Name("PK_", "trigger_touches"), x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: Names.Name("IX_", "trigger_decisions_expires_at_utc"),
+                schema: Names.Schema,
+                table: Names.Name("", "trigger_decisions"),
+                column: "expires_at_utc");
+
+            migrationBuilder.CreateIndex(
+                name: Names.Name("IX_", "trigger_touches_at_utc"),
+                schema: Names.Schema,
+                table: Names.Name("", "trigger_touches"),
+                column: "at_utc");
+
+            migrationBuilder.CreateIndex(
+                name: Names.Name("IX_", "trigger_touches_customer_id_at_utc"),
+                schema: Names.Schema,
+                table: Names.Name("", "trigger_touches"),
+                columns: new[] { "customer_id", "at_utc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: Names.Name("", "trigger_decisions"),
+                schema: Names.Schema);
+
+            migrationBuilder.DropTable(
+                name: Names.Name("", "trigger_deliveries"),
+                schema: Names.Schema);
+
+            migrationBuilder.DropTable(
+                name: Names.Name("", "trigger_touches"),
+                schema: Names.Schema);
+        }
+    }
+}
