@@ -7,9 +7,7 @@ namespace RetailTagging.Lifecycle;
 internal sealed class PolicyShard
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, long> _decided = new(StringComparer.Ordinal);
-    // Expiry order for pruning; an entry whose key was re-marked later is skipped.
-    private readonly PriorityQueue<string, long> _expiry = new();
+    private readonly DecidedKeySet _decided = new();
     private readonly Dictionary<(string Customer, string Trigger), long> _lastDelivered = new();
     private readonly Dictionary<string, Queue<long>> _touches = new(StringComparer.Ordinal);
 
@@ -20,16 +18,12 @@ internal sealed class PolicyShard
 
     public bool IsDecided(string key, long nowTicks)
     {
-        lock (_gate) return _decided.TryGetValue(key, out var expires) && expires > nowTicks;
+        lock (_gate) return _decided.TryGetExpiry(key, out var expires) && expires > nowTicks;
     }
 
     public void MarkDecided(string key, long expiresTicks)
     {
-        lock (_gate)
-        {
-            _decided[key] = expiresTicks;
-            _expiry.Enqueue(key, expiresTicks);
-        }
+        lock (_gate) _decided.Set(key, expiresTicks);
     }
 
     public long? LastDelivery(string customerId, string triggerId)
@@ -63,11 +57,7 @@ internal sealed class PolicyShard
     {
         lock (_gate)
         {
-            while (_expiry.TryPeek(out var key, out var expires) && expires <= nowTicks)
-            {
-                _expiry.Dequeue();
-                if (_decided.TryGetValue(key, out var current) && current == expires) _decided.Remove(key);
-            }
+            _decided.Prune(nowTicks);
             List<string>? empty = null;
             foreach (var (customer, touches) in _touches)
             {

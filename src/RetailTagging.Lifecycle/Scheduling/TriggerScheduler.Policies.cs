@@ -50,7 +50,7 @@ public sealed partial class TriggerScheduler
                 candidate.CausedAt, now, 1, definition.Properties);
             // The lease first: a crash before the policy memory is written can only decide a replayed
             // cause again (same key), never lose the firing.
-            (deliveries ??= []).Add(new Delivery(firing, Lease(firing, candidate.Cause, now)));
+            (deliveries ??= Scratch<Delivery>.Rent()).Add(new Delivery(firing, Lease(firing, candidate.Cause, now)));
             _policies.RecordDelivery(candidate.CustomerId, definition.Id, definition.IsMarketing, now);
             MarkDecided(key, now);
             RearmDate(candidate);

@@ -120,12 +120,14 @@ public sealed partial class TriggerScheduler
                     var source = (EventTriggerSource)definition.Source;
                     if (!source.Event.Matches(e, customer)) continue;
                     if (source.When is { } when && !when.IsTrue(customer ?? new Customer(e.CustomerId), WithEvent(history!, e), e.At)) continue;
-                    if (Schedule(definition, e.CustomerId, cause, e.At, now, decisions) is { } candidate) (immediate ??= []).Add(candidate);
+                    if (Schedule(definition, e.CustomerId, cause, e.At, now, decisions) is { } candidate) (immediate ??= Scratch<Candidate>.Rent()).Add(candidate);
                 }
                 if (immediate is not null) Decide(immediate, now, decisions, ref deliveries);
+                Scratch<Candidate>.Return(immediate);
             }
         }
         if (deliveries is not null) await DeliverAsync(deliveries, decisions, cancellationToken).ConfigureAwait(false);
+        Scratch<Delivery>.Return(deliveries);
         return decisions;
     }
 
@@ -154,12 +156,14 @@ public sealed partial class TriggerScheduler
                     foreach (var definition in _byTag[change.Tag])
                         if (((TagTriggerSource)definition.Source).Transition == transition
                             && Schedule(definition, change.CustomerId, cause, change.At, now, decisions) is { } candidate)
-                            (immediate ??= []).Add(candidate);
+                            (immediate ??= Scratch<Candidate>.Rent()).Add(candidate);
                 }
                 if (immediate is not null) Decide(immediate, now, decisions, ref deliveries);
+                Scratch<Candidate>.Return(immediate);
             }
         }
         if (deliveries is not null) await DeliverAsync(deliveries, decisions, cancellationToken).ConfigureAwait(false);
+        Scratch<Delivery>.Return(deliveries);
         return decisions;
     }
 
