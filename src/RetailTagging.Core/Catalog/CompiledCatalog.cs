@@ -46,10 +46,11 @@ public sealed class CompiledCatalog
         UnwindowedEventTypes = [.. aggregates.Specs.Where(s => s.Window is null).Select(s => s.EventType).Distinct()];
         ReplayTags = ClosureOfTimeToLiveTags();
         var replaySlots = Enumerable.Range(0, _tags.Length).Where(i => ReplayTags[i]).SelectMany(i => Dependencies[i].AggregateSlots).ToHashSet();
-        _replayAggregates = aggregates.Subset(s => replaySlots.Contains(s.Slot));
+        Replay = new ReplayPlan(aggregates.Subset(s => replaySlots.Contains(s.Slot)), Dependencies, ReplayTags);
     }
 
-    private readonly AggregatePlan _replayAggregates;
+    /// <summary>What a time-to-live replay computes, by event-type group.</summary>
+    internal ReplayPlan Replay { get; }
 
     /// <summary>Tags with a time to live and every tag they reference: what a TTL replay evaluates.</summary>
     internal bool[] ReplayTags { get; }
@@ -73,12 +74,15 @@ public sealed class CompiledCatalog
         return frame;
     }
 
-    /// <summary>Like <see cref="Prepare"/>, computing only the aggregates a TTL replay reads.</summary>
-    internal EvaluationFrame PrepareReplay(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IReadOnlyDictionary<string, decimal>? scores)
+    /// <summary>
+    /// Like <see cref="Prepare"/>, recomputing only the TTL replay's aggregates of <paramref name="groups"/>
+    /// (see <see cref="ReplayPlan"/>); the frame's other aggregates keep the values of the previous instant.
+    /// </summary>
+    internal EvaluationFrame PrepareReplay(Customer customer, IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IReadOnlyDictionary<string, decimal>? scores, ulong groups)
     {
         var frame = EvaluationFrame.ForThisThread();
         frame.Reset(customer, events, asOf, TimeZone, scores, _aggregates.Count, _tags.Length);
-        _replayAggregates.Run(frame);
+        Replay.Run(frame, groups);
         return frame;
     }
 

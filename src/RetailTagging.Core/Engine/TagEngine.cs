@@ -55,6 +55,9 @@ public sealed class TagEngine
 
     internal TimeAnalysis Time { get; }
 
+    /// <summary>For tests: see <see cref="TagEvaluator.ExhaustiveReplay"/>.</summary>
+    internal bool ExhaustiveReplay { get => _evaluator.ExhaustiveReplay; set => _evaluator.ExhaustiveReplay = value; }
+
     /// <summary>Tags one customer as of <paramref name="asOf"/> (default: now).</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="events">Their events, in any order; events after the instant are ignored.</param>

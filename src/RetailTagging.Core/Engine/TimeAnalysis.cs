@@ -14,8 +14,8 @@ internal sealed class TimeAnalysis
     private readonly Dictionary<string, TimeSpan[]> _windowsByType;
     private readonly HashSet<string> _typesRead;
     private readonly bool _readsClock;
-    private readonly HashSet<string> _replayTypes;
-    private readonly Dictionary<string, TimeSpan[]> _replayWindows;
+    // By event type a TTL replay reads: its replay group and the windows the replay's tags put on it.
+    private readonly Dictionary<string, (ulong Group, TimeSpan[] Windows)> _replayTypes;
     private readonly bool _replayReadsClock;
 
     public TimeAnalysis(CompiledCatalog catalog)
@@ -28,10 +28,11 @@ internal sealed class TimeAnalysis
             .ToDictionary(g => g.Key, g => g.SelectMany(w => w.Value).Distinct().ToArray(), StringComparer.Ordinal);
         _readsClock = dependencies.Any(d => d.ReadsClock);
         var replay = dependencies.Where((_, i) => catalog.ReplayTags[i]).ToList();
-        _replayTypes = [.. replay.SelectMany(d => d.EventTypes)];
-        _replayWindows = replay.SelectMany(d => d.Windows)
+        var replayWindows = replay.SelectMany(d => d.Windows)
             .GroupBy(w => w.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.SelectMany(w => w.Value).Distinct().ToArray(), StringComparer.Ordinal);
+        _replayTypes = replay.SelectMany(d => d.EventTypes).Distinct(StringComparer.Ordinal)
+            .ToDictionary(type => type, type => (catalog.Replay.Bit(type) is var bit and not 0 ? bit : catalog.Replay.AllGroups, replayWindows.GetValueOrDefault(type) ?? []), StringComparer.Ordinal);
         _replayReadsClock = replay.Any(d => d.ReadsClock);
         var ttls = catalog.Tags.Select(t => t.TimeToLive ?? TimeSpan.Zero).ToArray();
         // A TTL tag's value at T depends on its rule at instants back to T - ttl, and that rule on
@@ -55,38 +56,39 @@ internal sealed class TimeAnalysis
     public bool Reads(string eventType) => _typesRead.Contains(eventType);
 
     /// <summary>
-    /// Instants in (from, to) at which a TTL tag's rule (or a tag it references) could change,
-    /// ascending. An instant that is only a local midnight is marked clock-only: aggregates
-    /// cannot change there, only rules that read the clock.
+    /// Appends to <paramref name="into"/> the instants in (from, to) at which a TTL tag's rule (or a
+    /// tag it references) could change, ascending and distinct, each with the replay groups whose
+    /// aggregates can change there (none at an instant that is only a local midnight).
     /// </summary>
-    public List<(DateTimeOffset Instant, bool ClockOnly)> ChangeInstants(IReadOnlyList<CustomerEvent> events, DateTimeOffset from, DateTimeOffset to)
+    public void ChangeInstants(IReadOnlyList<CustomerEvent> events, DateTimeOffset from, DateTimeOffset to, List<ReplayInstant> into)
     {
-        // A list sorted once beats a sorted dictionary: a few dozen instants, no per-node allocation.
-        var instants = new List<(DateTimeOffset Instant, bool ClockOnly)>();
+        var start = into.Count;
         foreach (var e in events)
         {
-            if (!_replayTypes.Contains(e.Type)) continue;
-            Add(e.At, false);
-            if (_replayWindows.TryGetValue(e.Type, out var windows))
-                foreach (var window in windows) Add(e.At + window, false);
+            if (!_replayTypes.TryGetValue(e.Type, out var type)) continue;
+            Add(e.At, type.Group);
+            foreach (var window in type.Windows) Add(e.At + window, type.Group);
         }
         if (_replayReadsClock)
         {
             var midnight = NextMidnight(from);
-            while (midnight < to) { Add(midnight, true); midnight = NextMidnight(midnight); }
+            while (midnight < to) { Add(midnight, 0); midnight = NextMidnight(midnight); }
         }
-        // Ascending; at one instant an event or window edge sorts before a midnight, and an instant
-        // is clock-only when every reason for it is a midnight.
-        instants.Sort((a, b) => a.Instant != b.Instant ? a.Instant.CompareTo(b.Instant) : a.ClockOnly.CompareTo(b.ClockOnly));
-        var distinct = 0;
-        for (var i = 0; i < instants.Count; i++)
-            if (distinct == 0 || instants[distinct - 1].Instant != instants[i].Instant) instants[distinct++] = instants[i];
-        instants.RemoveRange(distinct, instants.Count - distinct);
-        return instants;
-
-        void Add(DateTimeOffset instant, bool clockOnly)
+        // A list sorted once beats a sorted dictionary: a few dozen instants, no per-node allocation.
+        into.Sort(start, into.Count - start, ReplayInstant.ByInstant);
+        // One entry per instant, with the groups of every reason for it.
+        var distinct = start;
+        for (var i = start; i < into.Count; i++)
         {
-            if (instant > from && instant < to) instants.Add((instant, clockOnly));
+            if (distinct > start && into[distinct - 1].Instant == into[i].Instant)
+                into[distinct - 1] = into[distinct - 1] with { Groups = into[distinct - 1].Groups | into[i].Groups };
+            else into[distinct++] = into[i];
+        }
+        into.RemoveRange(distinct, into.Count - distinct);
+
+        void Add(DateTimeOffset instant, ulong groups)
+        {
+            if (instant > from && instant < to) into.Add(new ReplayInstant(instant, groups));
         }
     }
 
