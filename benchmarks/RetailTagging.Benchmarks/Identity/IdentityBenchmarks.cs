@@ -11,8 +11,9 @@ internal static class IdentityData
 
     public static List<SourceRecord> Records(int count, int seed, string idPrefix = "")
     {
-        // About 2.1 records per person, of which ~1.95 from these three sources.
-        var persons = (int)(count / 1.9) + 16;
+        // About 2.1 records per person, of which ~1.85 from these three sources: generate a few more persons than
+        // that needs (the first persons and records do not depend on how many follow), then take exactly count.
+        var persons = (int)(count / 1.7) + 16;
         return new IdentityRecordGenerator().Generate(SyntheticPersons.Generate(persons, seed), seed)
             .Where(r => Sources.Contains(r.Source))
             .Take(count)

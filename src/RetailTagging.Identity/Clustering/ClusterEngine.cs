@@ -246,7 +246,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                 // on a family phone) cannot be attributed: it links to none of them and goes to review.
                 // Without such clusters compatibility is transitive, so first fit finds the same groups
                 // in any order.
-                var ambiguous = new HashSet<int>();
+                HashSet<int>? ambiguous = null;
                 if (conflictFields.Length > 0 && roots.Count > 2)
                 {
                     foreach (var c in roots)
@@ -255,7 +255,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                         var clash = compatible.Any(a => compatible.Any(b => a < b && Conflicting(a, b, conflictFields)));
                         if (clash)
                         {
-                            ambiguous.Add(c);
+                            (ambiguous ??= []).Add(c);
                             var mine = FirstIn(locals, c);
                             foreach (var o in compatible)
                             {
@@ -268,7 +268,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                 var bins = new List<int>();
                 foreach (var root in roots)
                 {
-                    if (ambiguous.Contains(root))
+                    if (ambiguous?.Contains(root) == true)
                     {
                         continue;
                     }
@@ -554,11 +554,11 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                 }
             }
             var reviews = new List<ReviewItem>();
-            var asked = new HashSet<(int, int)>();
+            HashSet<(int, int)>? asked = null;
             foreach (var (a, b, kind, reason, score) in _doubts)
             {
                 var (ra, rb) = (Find(a), Find(b));
-                if (ra == rb || Check(Math.Min(ra, rb), Math.Max(ra, rb), ignoreLimits: true, out _) == Verdict.Separated || !asked.Add((Math.Min(ra, rb), Math.Max(ra, rb))))
+                if (ra == rb || Check(Math.Min(ra, rb), Math.Max(ra, rb), ignoreLimits: true, out _) == Verdict.Separated || !(asked ??= []).Add((Math.Min(ra, rb), Math.Max(ra, rb))))
                 {
                     continue;
                 }

@@ -66,14 +66,23 @@ internal sealed class IdentityGraph : IResolutionContext
     public PreparedRecord Get(int index) => _records[index];
     public PreparedRecord? Find(string recordId) => _byId.TryGetValue(recordId, out var i) ? _records[i] : null;
     public IEnumerable<IdentityDecision> DecisionsFor(string recordId) =>
-        _decisionsByRecord.TryGetValue(recordId, out var l) ? l : [];
+        _decisionsByRecord.TryGetValue(recordId, out var l) ? l : Array.Empty<IdentityDecision>(); // not [] : that would be a new List
 
     public PreparedRecord Prepare(SourceRecord record) => _preparer.Prepare(record);
 
-    public PreparedRecord[] PrepareAll(IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken) =>
-        records.Count < ParallelThreshold
-            ? records.Select(_preparer.Prepare).ToArray()
-            : records.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(_preparer.Prepare).ToArray();
+    public PreparedRecord[] PrepareAll(IReadOnlyList<SourceRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count >= ParallelThreshold)
+        {
+            return records.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(_preparer.Prepare).ToArray();
+        }
+        var prepared = new PreparedRecord[records.Count];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            prepared[i] = _preparer.Prepare(records[i]);
+        }
+        return prepared;
+    }
 
     /// <summary>Adds (or replaces, by id) prepared records and re-resolves what they touch.</summary>
     public List<IdentityChange> Add(PreparedRecord[] batch, DateTimeOffset now, CancellationToken cancellationToken)
@@ -155,9 +164,12 @@ internal sealed class IdentityGraph : IResolutionContext
         {
             ScoreCandidates(fresh, cancellationToken);
         }
-        foreach (var root in recluster.Select(FindRoot).Distinct().ToArray())
+        if (recluster.Count > 0)
         {
-            dirty.UnionWith(Recluster(root));
+            foreach (var root in recluster.Select(FindRoot).Distinct().ToArray())
+            {
+                dirty.UnionWith(Recluster(root));
+            }
         }
         return Resolve(dirty, now, "records added", cancellationToken);
     }
@@ -249,17 +261,33 @@ internal sealed class IdentityGraph : IResolutionContext
             }
             return found;
         }
-        var results = fresh.Count < ParallelThreshold
-            ? fresh.Select(ScoreOne).ToList()
-            : fresh.AsParallel().WithCancellation(cancellationToken).Select(ScoreOne).ToList();
-        foreach (var found in results)
+        if (fresh.Count < ParallelThreshold)
         {
-            foreach (var (a, b, score) in found ?? [])
+            // Few records (every single-record add): score and link each in turn, without collecting the results.
+            foreach (var index in fresh)
             {
-                (_records[a].Partners ??= []).Add((b, score));
-                (_records[b].Partners ??= []).Add((a, score));
-                Union(a, b);
+                Link(ScoreOne(index));
             }
+            return;
+        }
+        foreach (var found in fresh.AsParallel().WithCancellation(cancellationToken).Select(ScoreOne).ToList())
+        {
+            Link(found);
+        }
+    }
+
+    /// <summary>Records scored candidate pairs as partners of both records and joins their candidate components.</summary>
+    private void Link(List<(int A, int B, double Score)>? found)
+    {
+        if (found is null)
+        {
+            return;
+        }
+        foreach (var (a, b, score) in found)
+        {
+            (_records[a].Partners ??= []).Add((b, score));
+            (_records[b].Partners ??= []).Add((a, score));
+            Union(a, b);
         }
     }
 
@@ -387,9 +415,19 @@ internal sealed class IdentityGraph : IResolutionContext
                 work.Add((root, Array.ConvertAll(Members(root), i => _records[i])));
             }
         }
-        var outcomes = work.Count < ParallelThreshold
-            ? work.ConvertAll(w => _engine.Resolve(w.Members, this)).ToArray()
-            : work.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(w => _engine.Resolve(w.Members, this)).ToArray();
+        ClusterEngine.Outcome[] outcomes;
+        if (work.Count < ParallelThreshold)
+        {
+            outcomes = new ClusterEngine.Outcome[work.Count];
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                outcomes[i] = _engine.Resolve(work[i].Members, this);
+            }
+        }
+        else
+        {
+            outcomes = work.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(w => _engine.Resolve(w.Members, this)).ToArray();
+        }
         var changes = new List<IdentityChange>();
         var next = 0;
         foreach (var root in roots)
@@ -464,11 +502,9 @@ internal sealed class IdentityGraph : IResolutionContext
         foreach (var cluster in outcome.Clusters)
         {
             var anchor = cluster.Members[0];
-            var state = new ClusterState(_options.CustomerIdPrefix + anchor.Id, cluster.Members.Select(m => m.Index).ToArray(), cluster.Steps);
+            var state = new ClusterState(_options.CustomerIdPrefix + anchor.Id, Array.ConvertAll(cluster.Members, static m => m.Index), cluster.Steps);
             var previous = _clusterOf[anchor.Index];
-            if (previous is not null && previous.Id == state.Id && previous.Members.Length == state.Members.Length
-                && state.Members.All(i => ReferenceEquals(_clusterOf[i], previous))
-                && previous.Steps.Select(s => s.Reason).SequenceEqual(state.Steps.Select(s => s.Reason)))
+            if (previous is not null && previous.Id == state.Id && Unchanged(previous, state))
             {
                 // Same customer, same records, same history: keep the cached golden record.
                 state.Cached = previous.Cached;
@@ -513,6 +549,30 @@ internal sealed class IdentityGraph : IResolutionContext
                 changes.Add(new IdentityChange(now, IdentityChangeKind.Split, [old], [.. into], cause));
             }
         }
+    }
+
+    /// <summary>Whether a re-resolved customer has exactly the records (all still pointing at the old state) and merge reasons it had.</summary>
+    private bool Unchanged(ClusterState previous, ClusterState state)
+    {
+        if (previous.Members.Length != state.Members.Length || previous.Steps.Length != state.Steps.Length)
+        {
+            return false;
+        }
+        foreach (var i in state.Members)
+        {
+            if (!ReferenceEquals(_clusterOf[i], previous))
+            {
+                return false;
+            }
+        }
+        for (var s = 0; s < state.Steps.Length; s++)
+        {
+            if (!string.Equals(previous.Steps[s].Reason, state.Steps[s].Reason, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- Decisions ----

@@ -75,11 +75,18 @@ public sealed class IdentityResolver : IDisposable
             await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
             var changes = new List<IdentityChange>();
             var issues = new List<IdentifierIssue>();
-            foreach (var chunk in records.Chunk(ChunkSize))
+            // A list that fits in one chunk (every AddAsync, most host batches) is used as it is: no chunk copy.
+            IEnumerable<IReadOnlyList<SourceRecord>> chunks = records is IReadOnlyList<SourceRecord> { Count: <= ChunkSize } list
+                ? [list]
+                : records.Chunk(ChunkSize);
+            foreach (var chunk in chunks)
             {
-                if (Array.IndexOf(chunk, null) >= 0)
+                for (var i = 0; i < chunk.Count; i++)
                 {
-                    throw new ArgumentException("The records contain null.", nameof(records));
+                    if (chunk[i] is null)
+                    {
+                        throw new ArgumentException("The records contain null.", nameof(records));
+                    }
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 await _store.SaveRecordsAsync(chunk, cancellationToken).ConfigureAwait(false);
@@ -92,7 +99,10 @@ public sealed class IdentityResolver : IDisposable
                     assignments = Drain();
                 }
                 changes.AddRange(chunkChanges);
-                issues.AddRange(prepared.SelectMany(p => p.Issues));
+                foreach (var p in prepared)
+                {
+                    issues.AddRange(p.Issues);
+                }
                 await PersistAsync(chunkChanges, assignments, cancellationToken).ConfigureAwait(false);
             }
             if (changes.Count > 0)
