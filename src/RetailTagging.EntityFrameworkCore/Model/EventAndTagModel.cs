@@ -13,8 +13,11 @@ internal static class EventAndTagModel
         @event.HasKey(e => e.Sequence);
         @event.Property(e => e.Sequence).ValueGeneratedOnAdd();
         @event.HasIndex(e => e.Id).IsUnique();
-        @event.HasIndex(e => new { e.CustomerId, e.AtUtc }); // batch path: a customer's events in time order
-        @event.HasIndex(e => new { e.Type, e.AtUtc });       // push-down: windowed aggregates by type
+        // Batch path: a customer's events in time order. Push-down: per-customer probes (exists/count/sum within a window)
+        // answered from the index alone on PostgreSQL (INCLUDE columns; SQLite ignores them).
+        @event.HasIndex(e => new { e.CustomerId, e.AtUtc }).IncludeProperties(e => new { e.Type, e.Amount });
+        // Push-down: grouped windowed aggregates (count/sum compared with a constant) scan a type's window from the index alone.
+        @event.HasIndex(e => new { e.Type, e.AtUtc }).IncludeProperties(e => new { e.CustomerId, e.Amount });
 
         var definition = modelBuilder.Entity<TagDefinitionRow>();
         naming.Table(definition, TableNames.TagDefinitions);
@@ -29,6 +32,9 @@ internal static class EventAndTagModel
         naming.Table(assignment, TableNames.TagAssignments);
         assignment.HasKey(a => new { a.CustomerId, a.Tag });
         assignment.HasIndex(a => new { a.Tag, a.CustomerId }); // push-down: audiences by tag
+        // Push-down: a yes/no tag reference (value 'true', not expired) answered from this smaller index alone on PostgreSQL.
+        assignment.HasIndex(a => new { a.Tag, a.CustomerId }, "IX_yes").IncludeProperties(a => a.ExpiresAtUtc)
+            .HasFilter("\"value\" = 'true'").HasDatabaseName(naming.Name("IX_", TableNames.TagAssignments + "_yes"));
         assignment.Property(a => a.Version).IsConcurrencyToken();
 
         var history = modelBuilder.Entity<TagHistoryRow>();

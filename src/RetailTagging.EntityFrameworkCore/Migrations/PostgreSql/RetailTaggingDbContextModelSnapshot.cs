@@ -261,7 +261,11 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("CustomerId", "AtUtc");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CustomerId", "AtUtc"), new[] { "Type", "Amount" });
+
                     b.HasIndex("Type", "AtUtc");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Type", "AtUtc"), new[] { "CustomerId", "Amount" });
 
                     b.ToTable(Names.Name("", "events"), Names.Schema);
                 });
@@ -632,6 +636,12 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasKey("CustomerId", "Tag");
 
                     b.HasIndex("Tag", "CustomerId");
+
+                    b.HasIndex(new[] { "Tag", "CustomerId" }, "IX_yes")
+                        .HasDatabaseName(Names.Name("IX_", "tag_assignments_yes"))
+                        .HasFilter("\"value\" = 'true'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Tag", "CustomerId" }, "IX_yes"), new[] { "ExpiresAtUtc" });
 
                     b.ToTable(Names.Name("", "tag_assignments"), Names.Schema);
                 });

@@ -250,9 +250,11 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("Id")
                         .IsUnique();
 
-                    b.HasIndex("CustomerId", "AtUtc");
+                    b.HasIndex("CustomerId", "AtUtc")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Type", "Amount" });
 
-                    b.HasIndex("Type", "AtUtc");
+                    b.HasIndex("Type", "AtUtc")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CustomerId", "Amount" });
 
                     b.ToTable(Names.Name("", "events"), (string)null);
                 });
@@ -619,6 +621,11 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
                     b.HasKey("CustomerId", "Tag");
 
                     b.HasIndex("Tag", "CustomerId");
+
+                    b.HasIndex(new[] { "Tag", "CustomerId" }, "IX_yes")
+                        .HasDatabaseName(Names.Name("IX_", "tag_assignments_yes"))
+                        .HasFilter("\"value\" = 'true'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ExpiresAtUtc" });
 
                     b.ToTable(Names.Name("", "tag_assignments"), (string)null);
                 });
