@@ -42,6 +42,9 @@ public sealed class CompiledCatalog
         TimeZone = timeZone;
         Tags = [.. _tags.Select(t => t.Definition)];
         Segments = [.. _segments.Select(s => s.Definition)];
+        _nameRank = new int[_tags.Length];
+        var rank = 0;
+        foreach (var index in Enumerable.Range(0, _tags.Length).OrderBy(i => _tags[i].Definition.Name, StringComparer.Ordinal)) _nameRank[index] = rank++;
         Dependencies = TagDependencies.Analyze([.. _tags.Select(t => t.Bound)]);
         UnwindowedEventTypes = [.. aggregates.Specs.Where(s => s.Window is null).Select(s => s.EventType).Distinct()];
         ReplayTags = ClosureOfTimeToLiveTags();
@@ -94,6 +97,11 @@ public sealed class CompiledCatalog
 
     /// <summary>The bound tree of tag <paramref name="index"/>, for explanations.</summary>
     internal BoundExpr BoundTag(int index) => _tags[index].Bound;
+
+    private readonly int[] _nameRank;
+
+    /// <summary>The position of a tag's name in the ordinal order of all names, or -1 for a name not in the catalog.</summary>
+    internal int NameRankOf(string tag) => _tagIndex.TryGetValue(tag, out var i) ? _nameRank[i] : -1;
 
     /// <summary>The index of a tag in <see cref="Tags"/>, or -1.</summary>
     public int IndexOf(string tag) => _tagIndex.TryGetValue(tag, out var i) ? i : -1;

@@ -13,7 +13,7 @@ public static class TagDiff
     public static IReadOnlyList<TagChange> Compare(TagSet? previous, TagSet current, CompiledCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var changes = new List<TagChange>();
+        var changes = new List<TagChange>(previous is null ? current.Count : 4);
         var at = current.AsOf;
         foreach (var assignment in current.Values)
         {
@@ -39,11 +39,44 @@ public static class TagDiff
                 changes.Add(Change(before.Tag, expired ? TagChangeKind.Expired : TagChangeKind.Removed, before.Value, Value.Null, before with { RuleVersion = version }, reason));
             }
         }
-        changes.Sort((a, b) => string.CompareOrdinal(a.Tag, b.Tag));
+        if (catalog is null || !TrySortByNameRank(changes, catalog)) changes.Sort((a, b) => string.CompareOrdinal(a.Tag, b.Tag));
         return changes;
 
         TagChange Change(string tag, TagChangeKind kind, Value oldValue, Value newValue, TagAssignment source, string reason) =>
             new(current.CustomerId, tag, kind, oldValue, newValue, at, source.Source, source.RuleVersion, reason);
+    }
+
+    [ThreadStatic] private static TagChange?[]? t_byRank;
+
+    /// <summary>
+    /// Orders changes by tag name through the catalog's precomputed name ranks: a pass over a slot per
+    /// catalog tag instead of a comparison sort of strings (the sort was a tenth of a batch
+    /// evaluation). False, leaving the list as it was, when a tag is not in the catalog.
+    /// </summary>
+    private static bool TrySortByNameRank(List<TagChange> changes, CompiledCatalog catalog)
+    {
+        if (changes.Count < 2) return true;
+        var slots = t_byRank is { } reused && reused.Length >= catalog.Tags.Count ? reused : t_byRank = new TagChange?[catalog.Tags.Count];
+        var placed = 0;
+        for (; placed < changes.Count; placed++)
+        {
+            var rank = catalog.NameRankOf(changes[placed].Tag);
+            if (rank < 0 || slots[rank] is not null) break;
+            slots[rank] = changes[placed];
+        }
+        if (placed < changes.Count)
+        {
+            Array.Clear(slots, 0, catalog.Tags.Count);
+            return false;
+        }
+        var next = 0;
+        for (var rank = 0; rank < catalog.Tags.Count; rank++)
+        {
+            if (slots[rank] is not { } change) continue;
+            changes[next++] = change;
+            slots[rank] = null;
+        }
+        return true;
     }
 
     private static string Reason(TagAssignment assignment) => assignment.Source switch

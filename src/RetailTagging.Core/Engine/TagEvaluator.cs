@@ -59,7 +59,9 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
             frame.Tags[i] = Effective(i, catalog.EvaluateRule(i, frame), asOf, customer.Id, manual, scratch);
         }
 
-        var assignments = new List<TagAssignment>();
+        var held = 0;
+        for (var i = 0; i < tags.Count; i++) if (IsAssigned(frame.Tags[i])) held++;
+        var assignments = new List<TagAssignment>(held);
         var expiries = new List<DateTimeOffset>();
         for (var i = 0; i < tags.Count; i++)
         {
