@@ -47,8 +47,8 @@ public sealed class AccuracyTests(ITestOutputHelper output)
         return (double)linked / all;
     }
 
-    private static List<LabelledIdentityRecord> Records(IdentityNoise noise) =>
-        new IdentityRecordGenerator(noise).Generate(SyntheticPersons.Generate(Persons, Seed), Seed).ToList();
+    private static List<LabelledIdentityRecord> Records(IdentityNoise noise, int seed = Seed) =>
+        new IdentityRecordGenerator(noise).Generate(SyntheticPersons.Generate(Persons, seed), seed).ToList();
 
     [Fact]
     public async Task Default_noise_deterministic_rules_are_precise_and_fuzzy_adds_recall_without_losing_precision()
@@ -64,7 +64,23 @@ public sealed class AccuracyTests(ITestOutputHelper output)
         Assert.True(deterministic.Precision >= 0.99, deterministic.ToString());
         Assert.True(fuzzy.Precision >= 0.99, fuzzy.ToString());
         Assert.True(fuzzy.Recall > deterministic.Recall, $"fuzzy {fuzzy} vs deterministic {deterministic}");
-        // Measured 0.926; the goal is 0.95 (see docs/identity.md for why this data caps it).
+        // Measured 0.928; the goal is 0.95 (see docs/identity.md for why this data caps it).
+        Assert.True(fuzzy.F1 >= 0.92, fuzzy.ToString());
+    }
+
+    /// <summary>Another seed: the precision goal must not hinge on one draw of the generator.</summary>
+    [Fact]
+    public async Task Another_seed_keeps_deterministic_precision_and_the_same_fuzzy_gain()
+    {
+        const int seed = 7;
+        var records = Records(new IdentityNoise(), seed);
+        var deterministic = await RunAsync(new IdentityResolutionOptions { Fuzzy = { Enabled = false } }, records);
+        var fuzzy = await RunAsync(new IdentityResolutionOptions(), records);
+        output.WriteLine($"default noise, seed {seed}, {Persons} persons, {records.Count} records");
+        output.WriteLine($"  deterministic:         {deterministic}");
+        output.WriteLine($"  deterministic + fuzzy: {fuzzy}");
+        Assert.True(deterministic.Precision >= 0.99, deterministic.ToString());
+        Assert.True(fuzzy.Precision >= 0.99, fuzzy.ToString());
         Assert.True(fuzzy.F1 >= 0.92, fuzzy.ToString());
     }
 
