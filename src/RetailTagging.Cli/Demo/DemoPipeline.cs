@@ -31,8 +31,10 @@ internal sealed class DemoPipeline(DemoSettings settings, IDemoStore store, IDem
 
         var clock = Stopwatch.StartNew();
         var catalog = DemoCatalog.Compile();
+        timings.Add(new StepTiming("Compile catalog", clock.Elapsed, $"{catalog.Tags.Count} tags, {catalog.Segments.Count} segments"));
+        clock.Restart();
         await store.InitializeAsync(catalog, asOf, cancellationToken).ConfigureAwait(false);
-        timings.Add(new StepTiming("Compile catalog, create database", clock.Elapsed, $"{catalog.Tags.Count} tags, {catalog.Segments.Count} segments"));
+        timings.Add(new StepTiming("Create database", clock.Elapsed, "schema, tag definitions"));
 
         // Pass 1: RFM inputs and identity records from the same stream of customers.
         var rfmOptions = new RfmOptions { TimeZone = catalog.TimeZone };
@@ -60,10 +62,12 @@ internal sealed class DemoPipeline(DemoSettings settings, IDemoStore store, IDem
         }
         progress.Start(ProfileStep, population.Count);
         clock.Restart();
-        var identity = await new IdentityStep(store.IdentityStore).ResolveAsync(People(), settings.Seed, cancellationToken).ConfigureAwait(false);
+        var identityWrites = new StepClock();
+        var identity = await new IdentityStep(new TimedIdentityStore(store.IdentityStore, identityWrites)).ResolveAsync(People(), settings.Seed, cancellationToken).ConfigureAwait(false);
         progress.Finish(ProfileStep);
         timings.Add(new StepTiming("Generate customers, RFM inputs", generating.Elapsed, $"{population.Count:N0} customers"));
         timings.Add(new StepTiming("Resolve identities", clock.Elapsed - generating.Elapsed, $"{identity.Records:N0} source records"));
+        timings.AddRange(Parts(identityWrites, "writing"));
 
         clock.Restart();
         var fitted = fitter.Fit(cancellationToken);
@@ -156,6 +160,7 @@ internal sealed class DemoPipeline(DemoSettings settings, IDemoStore store, IDem
         timings.Add(new StepTiming("Lifecycle triggers", trigger.Elapsed, $"{tally.Triggers().Sum(t => t.ByOutcome.Values.Sum()):N0} decisions"));
         timings.Add(new StepTiming("Store (overlaps the steps above)", write.Elapsed,
             $"{tally.Assignments:N0} tags, {changes.Skip(1).Sum(c => c.Total):N0} history rows"));
+        timings.AddRange(Parts(store.WriteClock, "writing"));
         timings.Add(new StepTiming("Finish database", clock.Elapsed, "indexes"));
         timings.Add(new StepTiming("Total", total.Elapsed, $"{settings.Parallelism} worker thread(s)"));
 
@@ -183,4 +188,8 @@ internal sealed class DemoPipeline(DemoSettings settings, IDemoStore store, IDem
             Timings = timings,
         };
     }
+
+    // A step's breakdown, indented under it in the timings table.
+    private static IEnumerable<StepTiming> Parts(StepClock clock, string verb) =>
+        clock.Totals.Select(p => new StepTiming($"  {verb} {p.Part}", p.Elapsed, ""));
 }

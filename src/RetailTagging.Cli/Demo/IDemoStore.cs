@@ -9,6 +9,9 @@ internal interface IDemoStore : IAsyncDisposable
     /// <summary>The identity store the resolver writes source records, assignments and merge history to.</summary>
     IIdentityStore IdentityStore { get; }
 
+    /// <summary>The wall time of the writes so far, per kind of row (summed over the chunks).</summary>
+    StepClock WriteClock { get; }
+
     /// <summary>Creates the schema and stores the catalog's tag definitions.</summary>
     Task InitializeAsync(CompiledCatalog catalog, DateTimeOffset asOf, CancellationToken cancellationToken);
 

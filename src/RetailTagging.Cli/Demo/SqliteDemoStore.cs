@@ -28,6 +28,12 @@ internal sealed class SqliteDemoStore : IDemoStore
     public static readonly string[] StoredScores =
         [RfmValueNames.RScore, RfmValueNames.FScore, RfmValueNames.MScore, RfmValueNames.Monetary, RfmValueNames.PAlive, RfmValueNames.Clv, "churn"];
 
+    private const string CustomersPart = "customers (EfCustomerStore)";
+    private const string EventsPart = "events (EfEventStore)";
+    private const string InitialTagsPart = "tags, first run (EfTagStore)";
+    private const string WeeklyTagsPart = "tags, weekly runs (EfTagStore)";
+    private const string ModelRowsPart = "scores, firings, timers";
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly string _path;
     private readonly PersonalDataProtector _protector;
@@ -48,6 +54,8 @@ internal sealed class SqliteDemoStore : IDemoStore
         var hashKey = SHA256.HashData(Encoding.UTF8.GetBytes($"retail-tags demo lookup-hash key, seed {seed}"));
         _protector = new PersonalDataProtector(new StaticKeyProvider("demo", new Dictionary<string, byte[]> { ["demo"] = key }, hashKey));
     }
+
+    public StepClock WriteClock { get; } = new();
 
     public IIdentityStore IdentityStore => _identity ?? throw new InvalidOperationException("The store is not initialised.");
 
@@ -96,27 +104,33 @@ internal sealed class SqliteDemoStore : IDemoStore
     public async Task WriteAsync(DemoChunk chunk, IReadOnlyList<DateTimeOffset> runs, CancellationToken cancellationToken)
     {
         var w = _writers ?? throw new InvalidOperationException("The store is not initialised.");
-        await _customers!.UpsertCustomersAsync([.. chunk.Customers.Select(c => c.Customer)], cancellationToken).ConfigureAwait(false);
-        await _events!.AppendEventsAsync([.. chunk.Customers.SelectMany(c => c.Events)], cancellationToken).ConfigureAwait(false);
+        var clock = WriteClock;
+        await clock.TimeAsync(CustomersPart, async () =>
+            await _customers!.UpsertCustomersAsync([.. chunk.Customers.Select(c => c.Customer)], cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        await clock.TimeAsync(EventsPart, async () =>
+            await _events!.AppendEventsAsync([.. chunk.Customers.SelectMany(c => c.Events)], cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         // Each weekly run as the batch job saves it: only the differing tag rows, and its changes as history with the
         // run's id. The first run is the initial load: its tags carry their assigned-at instant, without history rows.
         for (var run = 0; run < chunk.Tags.SetsByRun.Length; run++)
         {
             var changes = chunk.Tags.ChangesByRun[run].ToLookup(c => c.CustomerId, StringComparer.Ordinal);
             var updates = chunk.Tags.SetsByRun[run].Select(set => new TagSetUpdate(set, run == 0 ? [] : [.. changes[set.CustomerId]])).ToList();
-            await _tags!.SaveManyAsync(updates, RunId(runs[run]), cancellationToken).ConfigureAwait(false);
+            await clock.TimeAsync(run == 0 ? InitialTagsPart : WeeklyTagsPart, () => _tags!.SaveManyAsync(updates, RunId(runs[run]), cancellationToken)).ConfigureAwait(false);
         }
 
-        await using var transaction = await _connection!.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        w.Use(transaction);
-        for (var i = 0; i < chunk.Customers.Length; i++)
-            WriteScores(w, chunk.Profiles[i], chunk.Customers[i].Scores);
-        foreach (var firing in chunk.Triggers.Firings)
-            w.Outbox.Insert(OutboxRowOf(firing));
-        foreach (var timer in chunk.Triggers.PendingTimers)
-            w.Timers.Insert(TimerRowOf(timer));
-        w.Flush();
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await clock.TimeAsync(ModelRowsPart, async () =>
+        {
+            await using var transaction = await _connection!.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            w.Use(transaction);
+            for (var i = 0; i < chunk.Customers.Length; i++)
+                WriteScores(w, chunk.Profiles[i], chunk.Customers[i].Scores);
+            foreach (var firing in chunk.Triggers.Firings)
+                w.Outbox.Insert(OutboxRowOf(firing));
+            foreach (var timer in chunk.Triggers.PendingTimers)
+                w.Timers.Insert(TimerRowOf(timer));
+            w.Flush();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
