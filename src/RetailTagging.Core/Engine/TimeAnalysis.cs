@@ -70,10 +70,7 @@ internal sealed class TimeAnalysis
             foreach (var window in type.Windows) Add(e.At + window, type.Group);
         }
         if (_replayReadsClock)
-        {
-            var midnight = NextMidnight(from);
-            while (midnight < to) { Add(midnight, 0); midnight = NextMidnight(midnight); }
-        }
+            foreach (var midnight in Midnights(from, to)) Add(midnight, 0);
         // A list sorted once beats a sorted dictionary: a few dozen instants, no per-node allocation.
         into.Sort(start, into.Count - start, ReplayInstant.ByInstant);
         // One entry per instant, with the groups of every reason for it.
@@ -111,6 +108,32 @@ internal sealed class TimeAnalysis
         {
             if (instant > asOf && (next is null || instant < next)) next = instant;
         }
+    }
+
+    private sealed record MidnightRange(DateOnly From, DateOnly To, DateTimeOffset[] Instants);
+
+    // The last range of midnights computed: a batch evaluates every customer as of one instant, and
+    // incremental ingestion stays within a day for many events, so the time-zone arithmetic of ~30
+    // midnights per evaluation is done once per pair of local dates. Replaced whole, never mutated.
+    private volatile MidnightRange? _midnights;
+
+    /// <summary>The local midnights in (from, to), ascending.</summary>
+    private ReadOnlySpan<DateTimeOffset> Midnights(DateTimeOffset from, DateTimeOffset to)
+    {
+        var zone = _catalog.TimeZone;
+        var fromDate = Calendar.LocalDate(from, zone);
+        var toDate = Calendar.LocalDate(to, zone);
+        var range = _midnights;
+        if (range is null || range.From != fromDate || range.To != toDate)
+        {
+            // The midnights after from and at or before to's local date: those of the days after from's.
+            var instants = new List<DateTimeOffset>();
+            for (var date = fromDate.AddDays(1); date <= toDate; date = date.AddDays(1)) instants.Add(Calendar.StartOfDay(date, zone));
+            _midnights = range = new MidnightRange(fromDate, toDate, [.. instants]);
+        }
+        var midnights = range.Instants.AsSpan();
+        // Only to itself can be a midnight of to's date; the interval is open there.
+        return midnights.Length > 0 && midnights[^1] >= to ? midnights[..^1] : midnights;
     }
 
     private DateTimeOffset NextMidnight(DateTimeOffset instant) =>
