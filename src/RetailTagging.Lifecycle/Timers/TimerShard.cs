@@ -20,6 +20,9 @@ internal sealed class TimerShard
     private readonly CustomerTimerTable _byCustomer = new();
     private PriorityQueue<TriggerTimer, long> _due = new();
     private readonly List<TriggerTimer> _unqueued = new(UnqueuedLimit);
+    // Scratch for CollectDue, reused under the lock so a sweep allocates nothing per shard.
+    private readonly List<TriggerTimer> _taken = [];
+    private readonly HashSet<TriggerTimer> _seen = new(ReferenceEqualityComparer.Instance);
     private long _count;
 
     /// <summary>Pending timers in the shard (read without the lock: a snapshot).</summary>
@@ -122,19 +125,19 @@ internal sealed class TimerShard
         lock (_gate)
         {
             Flush();
-            List<TriggerTimer>? taken = null;
-            HashSet<TriggerTimer>? seen = null;
             while (_due.TryPeek(out var timer, out var ticks) && ticks <= limit && best.Admits(ticks))
             {
                 _due.Dequeue();
                 if (!IsLive(timer)) continue;
                 // The same instance upserted twice has two entries: offer it once.
-                if (!(seen ??= new HashSet<TriggerTimer>(ReferenceEqualityComparer.Instance)).Add(timer)) continue;
-                (taken ??= []).Add(timer);
+                if (!_seen.Add(timer)) continue;
+                _taken.Add(timer);
                 best.Offer(timer, ticks);
             }
             // Still pending until the caller removes or replaces them: put them back.
-            if (taken is not null) foreach (var timer in taken) _due.Enqueue(timer, timer.DueTicks);
+            foreach (var timer in _taken) _due.Enqueue(timer, timer.DueTicks);
+            _taken.Clear();
+            _seen.Clear();
         }
     }
 

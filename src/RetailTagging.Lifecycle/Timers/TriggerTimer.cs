@@ -120,10 +120,11 @@ public sealed class TriggerTimer
 
     /// <summary>True when both timers have the same identity (customer, trigger, cause).</summary>
     public bool SameIdentity(TriggerTimer other) =>
-        other is not null && string.Equals(CustomerId, other.CustomerId, StringComparison.Ordinal)
+        // The cause first: timers compared are usually the same customer's, which differ there.
+        other is not null && _causeKind == other._causeKind
+        && string.Equals(_cause, other._cause, StringComparison.Ordinal)
         && string.Equals(TriggerId, other.TriggerId, StringComparison.Ordinal)
-        && _causeKind == other._causeKind
-        && string.Equals(_cause, other._cause, StringComparison.Ordinal);
+        && string.Equals(CustomerId, other.CustomerId, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"{IdempotencyKey} {Stage} due {DueAt:O}";
