@@ -71,9 +71,13 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
             var source = manualApplied[i] is not null ? TagSource.Manual : _readsScores[i] ? TagSource.Model : TagSource.Rule;
             DateTimeOffset? expires = null;
             var assignedAt = asOf;
+            TagAssignment? kept = null;
             if (manualApplied[i] is { } decision) assignedAt = decision.EffectiveFrom!.Value;
             else if (previous is not null && previous.TryGetValue(definition.Name, out var before) && before.Value.Equals(value) && before.Source == source)
+            {
                 assignedAt = before.AssignedAt;
+                kept = before;
+            }
             // While its rule holds a TTL tag cannot lapse; once the rule stopped holding it lapses
             // a TTL after that instant unless the rule holds again.
             if (manualApplied[i] is null && _ttl[i] is { } ttl && !heldBefore[i] && confirmedAt[i] is { } confirmed)
@@ -81,7 +85,10 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
                 expires = confirmed + ttl;
                 expiries.Add(expires.Value);
             }
-            assignments.Add(new TagAssignment(definition.Name, value, assignedAt, expires, source, definition.Version));
+            // An unchanged assignment is the previous object itself (they are immutable): incremental
+            // ingestion would otherwise allocate one per held tag per event.
+            assignments.Add(kept is not null && kept.ExpiresAt == expires && kept.RuleVersion == definition.Version && SameRepresentation(kept.Value, value)
+                ? kept : new TagAssignment(definition.Name, value, assignedAt, expires, source, definition.Version));
         }
 
         if (effectiveValues is not null) frame.Tags.AsSpan(0, tags.Count).CopyTo(effectiveValues);
@@ -257,6 +264,17 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
             return scratch;
         }
     }
+
+    /// <summary>
+    /// Whether two equal values also print the same: equal numbers can differ in scale (1.0 and 1.00),
+    /// and so can lists of them.
+    /// </summary>
+    private static bool SameRepresentation(Value a, Value b) => a.Kind switch
+    {
+        TypeKind.Number => a.AsNumber!.Value.Scale == b.AsNumber!.Value.Scale,
+        TypeKind.List => false,
+        _ => true,
+    };
 
     /// <summary>A tag is held when its value is true, or for valued tags, not null.</summary>
     public static bool IsAssigned(Value value) => value.Kind == TypeKind.Bool ? value.IsTrue : !value.IsNull;
