@@ -25,6 +25,18 @@ public sealed class DemoCommandTests(DemoDatabaseFixture demo)
     }
 
     [Fact]
+    public void The_timings_split_identity_resolution_and_the_store_by_kind_of_write()
+    {
+        // Each breakdown row is indented under its step and carries a time; the parts never exceed their step.
+        double Seconds(string step) => double.Parse(Regex.Match(demo.Output, $@"(?m)^\s+{Regex.Escape(step)}\s+([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        string[] identityParts = ["writing source records", "writing record assignments"];
+        string[] storeParts = ["writing customers (EfCustomerStore)", "writing events (EfEventStore)", "writing tags, first run (EfTagStore)",
+            "writing tags, weekly runs (EfTagStore)", "writing scores, firings, timers"];
+        Assert.True(identityParts.Sum(Seconds) <= Seconds("Resolve identities") + 0.1 * identityParts.Length, demo.Output);
+        Assert.True(storeParts.Sum(Seconds) <= Seconds("Store (overlaps the steps above)") + 0.1 * storeParts.Length, demo.Output);
+    }
+
+    [Fact]
     public void The_database_holds_every_customer_and_every_generated_event()
     {
         var generator = new RetailDataGenerator(new RetailDataOptions { CustomerCount = DemoDatabaseFixture.Customers, Seed = DemoDatabaseFixture.Seed });
