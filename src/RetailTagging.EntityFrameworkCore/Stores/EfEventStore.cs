@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 using RetailTagging.Engine;
 using RetailTagging.EntityFrameworkCore.Entities;
 using RetailTagging.Language;
@@ -15,18 +14,12 @@ namespace RetailTagging.EntityFrameworkCore.Stores;
 /// The append-only event log in the database. Appends are idempotent by event id (<c>ON CONFLICT DO NOTHING</c> on the
 /// unique id, so parallel writers of the same events store each once), invalid events are rejected with
 /// <see cref="EventValidator"/>'s reasons while the valid ones are stored, and large appends take the bulk path:
-/// multi-row prepared inserts on SQLite, binary COPY into a staging table on PostgreSQL, one transaction per chunk.
+/// multi-row prepared inserts on SQLite, binary COPY on PostgreSQL (straight into the table while every id is new,
+/// else into a staging table merged with <c>ON CONFLICT DO NOTHING</c>), one transaction per chunk.
 /// </summary>
 /// <typeparam name="TContext">A context whose model includes the RetailTagging tables.</typeparam>
 public sealed class EfEventStore<TContext> : IEventStore where TContext : DbContext
 {
-    private static readonly NpgsqlDbType[] PostgresTypes =
-        [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Numeric,
-         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Numeric, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz];
-
-    private static readonly string[] PostgresSqlTypes =
-        ["text", "text", "text", "timestamptz", "text", "text", "numeric", "text", "text", "text", "numeric", "text", "timestamptz"];
-
     private readonly IDbContextFactory<TContext> _contexts;
     private readonly EntityFrameworkStoreOptions _options;
     private readonly TagSchema _schema;
@@ -59,13 +52,18 @@ public sealed class EfEventStore<TContext> : IEventStore where TContext : DbCont
 
         var stored = 0;
         var storedAt = Providers.Utc(_options.TimeProvider.GetUtcNow());
+        // Once a chunk of this append held stored ids (a replayed feed), the next chunks likely do too: they go straight to the merge.
+        var optimistic = true;
         foreach (var chunk in accepted.Chunk(_options.EventChunkSize))
         {
             var rows = chunk.Select(e => EventRowMapper.ToValues(e, storedAt)).ToList();
-            var inserted = await ConflictRetry.RunAsync(ct => InsertAsync(rows, ct), _options.MaxConflictRetries, _logger, "appending events", cancellationToken).ConfigureAwait(false);
+            var inserted = await ConflictRetry.RunAsync(ct => InsertAsync(rows, optimistic, ct), _options.MaxConflictRetries, _logger, "appending events", cancellationToken).ConfigureAwait(false);
             stored += inserted.Count;
             if (inserted.Count < chunk.Length)
+            {
+                optimistic = false;
                 duplicates.AddRange(chunk.Select(e => e.Id).Where(id => !inserted.Contains(id)));
+            }
         }
         return new EventAppendResult(stored, duplicates, rejected);
     }
@@ -101,34 +99,24 @@ public sealed class EfEventStore<TContext> : IEventStore where TContext : DbCont
         return ordered.Select(EventRowMapper.ToEvent);
     }
 
-    private async Task<HashSet<string>> InsertAsync(List<object?[]> rows, CancellationToken cancellationToken)
+    private async Task<HashSet<string>> InsertAsync(List<object?[]> rows, bool optimistic, CancellationToken cancellationToken)
     {
         await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         Providers.EnsureSupported(context);
         var map = TableMap.For<EventRow>(context);
         var columns = EventRowMapper.Columns.Select(c => map[c]).ToArray();
         await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var connection = context.Database.GetDbConnection();
-        List<string> inserted;
-        var conflict = $"ON CONFLICT ({map[nameof(EventRow.Id)]}) DO NOTHING RETURNING {map[nameof(EventRow.Id)]}";
         if (connection is NpgsqlConnection pg)
         {
-            const string staging = "rt_staging_events";
-            var staged = Enumerable.Range(0, columns.Length).Select(i => ("c" + i, PostgresSqlTypes[i])).ToArray();
-            await PostgresBulk.CreateStagingAsync(pg, staging, staged, cancellationToken).ConfigureAwait(false);
-            await PostgresBulk.CopyAsync(pg, staging, staged.Select(s => s.Item1).ToArray(), PostgresTypes, rows, withOrder: true, cancellationToken).ConfigureAwait(false);
-            // Inserting in key order makes parallel writers of overlapping events wait for each other instead of deadlocking.
-            var sql = $"INSERT INTO {map.Table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", staged.Select(s => s.Item1))} FROM {staging} ORDER BY c0 {conflict}";
-            await using var command = new NpgsqlCommand(sql, pg, (NpgsqlTransaction)transaction.GetDbTransaction());
-            inserted = [];
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) inserted.Add(reader.GetString(0));
+            if (optimistic && await PostgresEventWriter.TryCopyNewAsync(context, pg, map, columns, rows, cancellationToken).ConfigureAwait(false))
+                return rows.Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+            var merged = await PostgresEventWriter.MergeAsync(context, pg, map, columns, rows, cancellationToken).ConfigureAwait(false);
+            return merged.ToHashSet(StringComparer.Ordinal);
         }
-        else
-        {
-            inserted = await SqliteBulk.InsertAsync(connection, transaction.GetDbTransaction(), map.Table, columns, rows, conflict, cancellationToken).ConfigureAwait(false);
-        }
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var conflict = $"ON CONFLICT ({map[nameof(EventRow.Id)]}) DO NOTHING RETURNING {map[nameof(EventRow.Id)]}";
+        var inserted = await SqliteBulk.InsertAsync(connection, transaction.GetDbTransaction(), map.Table, columns, rows, conflict, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return inserted.ToHashSet(StringComparer.Ordinal);
     }

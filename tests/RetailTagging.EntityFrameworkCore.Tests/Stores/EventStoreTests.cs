@@ -89,6 +89,54 @@ public sealed class EventStoreTests(DatabaseFixture fixture) : IClassFixture<Dat
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_chunk_holding_a_stored_id_stores_only_its_new_events_and_later_chunks_all_of_theirs(DatabaseProvider provider)
+    {
+        // On PostgreSQL the first chunk takes the optimistic COPY, the second fails it on the stored id and is merged,
+        // and the rest are merged too: every new event is stored once, every stored or repeated id reported once.
+        var database = await fixture.GetAsync(provider);
+        var stores = new TestStores(database);
+        stores.Options.EventChunkSize = 1_000;
+        var customer = TestStores.NewId("c");
+        var events = Enumerable.Range(0, 5_000).Select(i => Purchase(customer, $"-{i:D5}", T0.AddMinutes(i), i)).ToList();
+        await stores.Events.AppendEventsAsync([events[1_500], events[4_200]]);
+
+        var result = await stores.Events.AppendEventsAsync([.. events, events[300]]);
+
+        Assert.Equal(4_998, result.Stored);
+        Assert.Equal([events[300].Id, events[1_500].Id, events[4_200].Id], result.DuplicateIds.Order(StringComparer.Ordinal));
+        await using var context = database.CreateContext();
+        Assert.Equal(5_000, await context.Events.CountAsync(e => e.CustomerId == customer));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Appends_store_each_id_once_whatever_the_chunk_size_and_the_ids_stored_before(DatabaseProvider provider)
+    {
+        var database = await fixture.GetAsync(provider);
+        var property = Prop.ForAll(
+            Gen.Choose(1, 40).ToArbitrary(),
+            Gen.Choose(1, 7).ToArbitrary(),
+            Gen.Choose(0, 1_000_000).ToArbitrary(),
+            (count, chunkSize, seed) =>
+            {
+                var stores = new TestStores(database);
+                stores.Options.EventChunkSize = chunkSize;
+                var customer = TestStores.NewId("q");
+                var random = new Random(seed);
+                var events = Enumerable.Range(0, count).Select(i => Purchase(customer, $"-{i}", T0.AddMinutes(i), i)).ToList();
+                var before = events.Where(_ => random.Next(4) == 0).ToList();
+                var repeated = events.Where(_ => random.Next(5) == 0).ToList();
+                stores.Events.AppendEventsAsync(before).AsTask().GetAwaiter().GetResult();
+                var result = stores.Events.AppendEventsAsync([.. events, .. repeated]).AsTask().GetAwaiter().GetResult();
+                var read = stores.Events.ReadEventsAsync(customer).ToListAsync().AsTask().GetAwaiter().GetResult();
+                var expectedDuplicates = before.Concat(repeated).Select(e => e.Id).Order(StringComparer.Ordinal);
+                return result.Stored == count - before.Count
+                    && result.DuplicateIds.Order(StringComparer.Ordinal).SequenceEqual(expectedDuplicates)
+                    && read.Select(e => e.Id).Order(StringComparer.Ordinal).SequenceEqual(events.Select(e => e.Id).Order(StringComparer.Ordinal));
+            });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), property);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Events_appended_in_any_order_with_duplicates_read_back_identical(DatabaseProvider provider)
     {
         var stores = await StoresAsync(provider);
