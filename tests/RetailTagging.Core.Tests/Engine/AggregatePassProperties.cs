@@ -50,7 +50,8 @@ public class AggregatePassProperties
 
     private static readonly CompiledCatalog Windows = EngineFixture.CompileCatalog(WindowsCatalog);
 
-    private static readonly CompiledCatalog Reference = CompileReference();
+    /// <summary>The reference catalog, compiled once for the engine's property tests.</summary>
+    internal static readonly CompiledCatalog Reference = CompileReference();
 
     private static CompiledCatalog CompileReference()
     {

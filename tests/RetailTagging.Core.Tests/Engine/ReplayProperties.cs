@@ -29,10 +29,6 @@ public class ReplayProperties
         tag browsing ttl 12h = count(page_view within 6h) >= 2 and not @buyer
         """);
 
-    private static readonly Lazy<CompiledCatalog> Reference = new(() =>
-        CatalogCompiler.TryCompile(ReferenceCatalog.Sources(), out var catalog, out var diagnostics)
-            ? catalog! : throw new InvalidOperationException(string.Join("\n", diagnostics)));
-
     private static string Describe(TagEvaluation evaluation) =>
         string.Join("; ", evaluation.Tags.Values.OrderBy(a => a.Tag, StringComparer.Ordinal).Select(a => $"{a.Tag}={a.Value} exp {a.ExpiresAt:O} {a.Source}"))
         + $" | segments {string.Join(",", evaluation.Segments)} | next {evaluation.NextChangeAt:O}";
@@ -64,7 +60,7 @@ public class ReplayProperties
         foreach (var synthetic in new RetailDataGenerator(options).Customers(random.Next(0, 99_000), 20))
         {
             var asOf = options.AsOf.AddMinutes(-random.Next(0, 60 * 24 * 400));
-            var difference = Difference(Reference.Value, synthetic.Customer, synthetic.Events, asOf, []);
+            var difference = Difference(AggregatePassProperties.Reference, synthetic.Customer, synthetic.Events, asOf, []);
             if (difference is not null) return false.Label($"seed {seed}, {synthetic.Customer.Id} as of {asOf:O}: {difference}");
         }
         return true.ToProperty();
