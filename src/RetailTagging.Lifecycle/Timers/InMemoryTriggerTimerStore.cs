@@ -66,9 +66,35 @@ public sealed class InMemoryTriggerTimerStore : ITriggerTimerStore
     public IReadOnlyList<TriggerTimer> GetDue(DateTimeOffset upTo, int max)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        var selection = new DueSelection(max);
-        foreach (var shard in _shards) shard.CollectDue(upTo.UtcTicks, selection);
-        return selection.EarliestFirst();
+        var limit = upTo.UtcTicks;
+        var result = new List<TriggerTimer>();
+        // Every shard is locked (in order, so no deadlock with callers holding one) for a k-way merge of
+        // their due queues: max + shards entries are taken, and the sweep sees one consistent state.
+        foreach (var shard in _shards) shard.Enter();
+        try
+        {
+            var heads = new PriorityQueue<int, long>(ShardCount);
+            var current = new TriggerTimer?[ShardCount];
+            for (var i = 0; i < ShardCount; i++) TakeNext(i, limit, heads, current);
+            while (result.Count < max && heads.TryDequeue(out var i, out _))
+            {
+                result.Add(current[i]!);
+                if (result.Count < max) TakeNext(i, limit, heads, current);
+            }
+        }
+        finally
+        {
+            for (var i = ShardCount - 1; i >= 0; i--) _shards[i].Exit();
+        }
+        return result;
+    }
+
+    // Makes the shard's next due timer its head in the merge, if it has one.
+    private void TakeNext(int shard, long limit, PriorityQueue<int, long> heads, TriggerTimer?[] current)
+    {
+        if (!_shards[shard].TryTakeNextDue(limit, out var timer)) return;
+        current[shard] = timer;
+        heads.Enqueue(shard, timer.DueTicks);
     }
 
     // The low bits pick the shard; the table inside uses the high bits of a multiplicative hash.

@@ -20,7 +20,7 @@ internal sealed class TimerShard
     private readonly CustomerTimerTable _byCustomer = new();
     private PriorityQueue<TriggerTimer, long> _due = new();
     private readonly List<TriggerTimer> _unqueued = new(UnqueuedLimit);
-    // Scratch for CollectDue, reused under the lock so a sweep allocates nothing per shard.
+    // Timers taken by a sweep, put back by Exit; reused so a sweep allocates nothing per shard.
     private readonly List<TriggerTimer> _taken = [];
     private readonly HashSet<TriggerTimer> _seen = new(ReferenceEqualityComparer.Instance);
     private long _count;
@@ -116,29 +116,35 @@ internal sealed class TimerShard
         }
     }
 
-    /// <summary>
-    /// Offers this shard's live timers due at or before <paramref name="limit"/> to <paramref name="best"/>,
-    /// earliest first, stopping once they could no longer enter it. Nothing is removed.
-    /// </summary>
-    public void CollectDue(long limit, DueSelection best)
+    /// <summary>Takes the shard's lock for a sweep across shards (see <see cref="InMemoryTriggerTimerStore.GetDue"/>).</summary>
+    public void Enter()
     {
-        lock (_gate)
+        _gate.Enter();
+        Flush();
+    }
+
+    /// <summary>With the lock held: the next live timer due at or before <paramref name="limit"/>, earliest first.</summary>
+    public bool TryTakeNextDue(long limit, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TriggerTimer? timer)
+    {
+        while (_due.TryPeek(out timer, out var ticks) && ticks <= limit)
         {
-            Flush();
-            while (_due.TryPeek(out var timer, out var ticks) && ticks <= limit && best.Admits(ticks))
-            {
-                _due.Dequeue();
-                if (!IsLive(timer)) continue;
-                // The same instance upserted twice has two entries: offer it once.
-                if (!_seen.Add(timer)) continue;
-                _taken.Add(timer);
-                best.Offer(timer, ticks);
-            }
-            // Still pending until the caller removes or replaces them: put them back.
-            foreach (var timer in _taken) _due.Enqueue(timer, timer.DueTicks);
-            _taken.Clear();
-            _seen.Clear();
+            _due.Dequeue();
+            // The same instance upserted twice has two entries: take it once.
+            if (!IsLive(timer) || !_seen.Add(timer)) continue;
+            _taken.Add(timer);
+            return true;
         }
+        timer = null;
+        return false;
+    }
+
+    /// <summary>Puts every taken timer back (they stay pending until removed or replaced) and releases the lock.</summary>
+    public void Exit()
+    {
+        foreach (var timer in _taken) _due.Enqueue(timer, timer.DueTicks);
+        _taken.Clear();
+        _seen.Clear();
+        _gate.Exit();
     }
 
     // A timer left the index: if it never reached the queue, it never will (the newest are at the end).
