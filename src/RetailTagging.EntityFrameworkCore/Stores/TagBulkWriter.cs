@@ -27,7 +27,8 @@ internal static class TagBulkWriter
     private static readonly NpgsqlDbType[] HistoryTypes =
         [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text];
 
-    private sealed record Plan(List<object?[]> NewSets, List<object?[]> ChangedSets, List<object?[]> Upserts, List<object?[]> Deletes, List<object?[]> History, int Customers);
+    // Inserts are assignment rows the customer does not have (read under the tag-set row lock), Upserts the ones that change.
+    private sealed record Plan(List<object?[]> NewSets, List<object?[]> ChangedSets, List<object?[]> Inserts, List<object?[]> Upserts, List<object?[]> Deletes, List<object?[]> History, int Customers);
 
     public static async Task<TagSaveResult> WriteAsync(DbContext context, IReadOnlyList<TagSetUpdate> updates, string? runId, CancellationToken cancellationToken)
     {
@@ -40,7 +41,7 @@ internal static class TagBulkWriter
         var tx = transaction.GetDbTransaction();
         if (connection is NpgsqlConnection pg) await WritePostgresAsync(context, pg, plan, cancellationToken).ConfigureAwait(false);
         else await WriteSqliteAsync(context, connection, tx, plan, cancellationToken).ConfigureAwait(false);
-        return new TagSaveResult(plan.Customers, plan.Upserts.Count + plan.Deletes.Count, plan.History.Count);
+        return new TagSaveResult(plan.Customers, plan.Inserts.Count + plan.Upserts.Count + plan.Deletes.Count, plan.History.Count);
     }
 
     private static async Task<Plan> PlanAsync(DbContext context, IReadOnlyList<TagSetUpdate> updates, string? runId, CancellationToken cancellationToken)
@@ -60,7 +61,7 @@ internal static class TagBulkWriter
         var current = (await context.Set<TagAssignmentRow>().AsNoTracking().Where(a => ids.Contains(a.CustomerId)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(a => a.CustomerId, StringComparer.Ordinal);
 
-        var plan = new Plan([], [], [], [], [], 0);
+        var plan = new Plan([], [], [], [], [], [], 0);
         var customers = 0;
         foreach (var (customerId, (last, changes)) in byCustomer)
         {
@@ -69,12 +70,14 @@ internal static class TagBulkWriter
             foreach (var assignment in last.Tags.Values)
             {
                 var wanted = TagRowMapper.ToRow(customerId, assignment);
+                var target = plan.Inserts;
                 if (stored.Remove(assignment.Tag, out var old))
                 {
                     if (TagRowMapper.SameContent(old, wanted)) continue;
                     wanted.Version = old.Version + 1;
+                    target = plan.Upserts;
                 }
-                plan.Upserts.Add([wanted.CustomerId, wanted.Tag, wanted.Value, wanted.AssignedAtUtc, wanted.ExpiresAtUtc, wanted.Source, wanted.RuleVersion, wanted.Version]);
+                target.Add([wanted.CustomerId, wanted.Tag, wanted.Value, wanted.AssignedAtUtc, wanted.ExpiresAtUtc, wanted.Source, wanted.RuleVersion, wanted.Version]);
                 upserts++;
             }
             foreach (var gone in stored.Values) plan.Deletes.Add([customerId, gone.Tag]);
@@ -104,7 +107,7 @@ internal static class TagBulkWriter
             $"UPDATE {sets.Table} SET {sets["AsOfUtc"]} = @p1, {sets["Version"]} = {sets["Version"]} + 1 WHERE {sets["CustomerId"]} = @p0 AND {sets["Version"]} = @p2",
             plan.ChangedSets, expectOne: true, cancellationToken).ConfigureAwait(false);
         var update = string.Join(", ", AssignmentColumns.Skip(2).Select(c => $"{assignments[c]} = excluded.{assignments[c]}"));
-        await SqliteBulk.InsertAsync(connection, tx, assignments.Table, AssignmentColumns.Select(c => assignments[c]).ToArray(), plan.Upserts,
+        await SqliteBulk.InsertAsync(connection, tx, assignments.Table, AssignmentColumns.Select(c => assignments[c]).ToArray(), [.. plan.Inserts, .. plan.Upserts],
             $"ON CONFLICT ({assignments["CustomerId"]}, {assignments["Tag"]}) DO UPDATE SET {update}", cancellationToken).ConfigureAwait(false);
         await ExecuteEachAsync(connection, tx, $"DELETE FROM {assignments.Table} WHERE {assignments["CustomerId"]} = @p0 AND {assignments["Tag"]} = @p1",
             plan.Deletes, expectOne: false, cancellationToken).ConfigureAwait(false);
@@ -151,6 +154,10 @@ internal static class TagBulkWriter
             if (affected != plan.ChangedSets.Count)
                 throw new DbUpdateConcurrencyException($"{plan.ChangedSets.Count - affected} of {plan.ChangedSets.Count} customers' tags were changed by another writer.");
         }
+        // New rows go straight into the table: the customers' tag-set rows are locked (or, for a new customer, being
+        // inserted, so a concurrent writer of the same customer fails on that key and the unit is retried).
+        if (plan.Inserts.Count > 0)
+            await PostgresBulk.CopyAsync(pg, assignments.Table, AssignmentColumns.Select(c => assignments[c]).ToArray(), AssignmentTypes, plan.Inserts, withOrder: false, cancellationToken).ConfigureAwait(false);
         if (plan.Upserts.Count > 0)
         {
             var staged = AssignmentColumns.Select((_, i) => ("c" + i, PostgresType(AssignmentTypes[i]))).ToArray();

@@ -107,6 +107,39 @@ public sealed class TagStoreTests(DatabaseFixture fixture) : IClassFixture<Datab
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Bulk_saves_of_any_sequence_of_tag_sets_leave_the_last_set_of_each_customer(DatabaseProvider provider)
+    {
+        // Each round adds, changes and removes tags of known and new customers in one call: new assignment rows are
+        // copied straight into the table on PostgreSQL, changed ones merged, removed ones deleted.
+        var stores = await StoresAsync(provider);
+        string[] names = ["a", "b", "c", "d"];
+        var round = Gen.ArrayOf(Gen.Elements(-1, 0, 1, 2), 3 * names.Length);
+        var property = Prop.ForAll(Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(round, n)).ToArbitrary(), rounds =>
+        {
+            var customers = Enumerable.Range(0, 3).Select(_ => TestStores.NewId("seq")).ToArray();
+            var last = new TagSet?[customers.Length];
+            for (var r = 0; r < rounds.Length; r++)
+            {
+                var asOf = T0.AddDays(r);
+                var updates = customers.Select((customer, c) => Set(customer, asOf, [.. names
+                        .Select((name, t) => (name, code: rounds[r][c * names.Length + t]))
+                        .Where(x => x.code >= 0)
+                        .Select(x => (x.name, Value.FromNumber(x.code)))]))
+                    .Select(set => new TagSetUpdate(set, [])).ToList();
+                stores.Tags.SaveManyAsync(updates).GetAwaiter().GetResult();
+                for (var c = 0; c < customers.Length; c++) last[c] = updates[c].Tags;
+            }
+            return customers.Select((customer, c) => (customer, c)).All(x =>
+            {
+                var read = stores.Tags.GetTagsAsync(x.customer).AsTask().GetAwaiter().GetResult();
+                var expected = last[x.c]!.Values.OrderBy(a => a.Tag, StringComparer.Ordinal).ToList();
+                return read is not null ? read.Values.OrderBy(a => a.Tag, StringComparer.Ordinal).SequenceEqual(expected) : expected.Count == 0;
+            });
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), property);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Review_steps_of_a_manual_decision_replace_it_and_are_audited(DatabaseProvider provider)
     {
         var stores = await StoresAsync(provider);
