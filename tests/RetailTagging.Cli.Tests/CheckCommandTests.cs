@@ -35,6 +35,24 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void TriggersAreCountedWhenTheCatalogHasThem()
+    {
+        var (exit, output, _) = Run("check", Write("triggers.tags", """
+            tag buyer = exists(purchase within 30d)
+
+            trigger welcome "Welcome"
+                on event sign_up
+                do send_welcome via wechat
+
+            trigger lapsed "Lapsed buyer"
+                on tag buyer exited
+                do send_winback via sms
+            """));
+        Assert.Equal(0, exit);
+        Assert.Contains("1 tag(s), 0 segment(s), 2 trigger(s) in 1 file(s): 0 warning(s)", output);
+    }
+
+    [Fact]
     public void WarningsAloneExitZero()
     {
         var (exit, output, _) = Run("check", Write("warn.tags", "tag t = customer.city == null"));

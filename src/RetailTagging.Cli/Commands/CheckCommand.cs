@@ -47,8 +47,11 @@ internal static class CheckCommand
         var warnings = diagnostics.Count(d => !d.IsError);
         var summary = catalog is null || errors > 0
             ? $"{errors} error(s), {warnings} warning(s)"
-            : $"{catalog.Tags.Count} tag(s), {catalog.Segments.Count} segment(s) in {files.Count} file(s): {warnings} warning(s)";
+            : $"{catalog.Tags.Count} tag(s), {catalog.Segments.Count} segment(s){Triggers(catalog)} in {files.Count} file(s): {warnings} warning(s)";
         output.WriteLine(summary);
         return errors == 0 && catalog is not null ? 0 : 1;
     }
+
+    // Catalogs without lifecycle triggers keep the summary they always had.
+    private static string Triggers(CompiledCatalog catalog) => catalog.Triggers.Count == 0 ? "" : $", {catalog.Triggers.Count} trigger(s)";
 }
