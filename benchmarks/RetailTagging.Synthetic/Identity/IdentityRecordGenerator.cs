@@ -67,7 +67,7 @@ public sealed class IdentityRecordGenerator(IdentityNoise? noise = null)
             if (sources.Count == 0) sources.Add("online");
             foreach (var source in sources)
             {
-                yield return MakeRecord(person, others, source, random, next());
+                yield return MakeRecord(person, others, source, random, next(), seed);
             }
         }
     }
@@ -88,7 +88,7 @@ public sealed class IdentityRecordGenerator(IdentityNoise? noise = null)
             string.IsNullOrWhiteSpace(c.Email) ? $"{Token(r, 8).ToLowerInvariant()}@163.com" : c.Email.Trim());
     }
 
-    private LabelledIdentityRecord MakeRecord(Person person, List<Person> household, string source, Random r, int number)
+    private LabelledIdentityRecord MakeRecord(Person person, List<Person> household, string source, Random r, int number, int seed)
     {
         var c = person.Customer;
         var ids = new List<KeyValuePair<string, string>>();
@@ -142,7 +142,7 @@ public sealed class IdentityRecordGenerator(IdentityNoise? noise = null)
                 if (r.Chance(0.4)) attributes["city"] = CityFor(c.City, r);
                 break;
         }
-        return new LabelledIdentityRecord($"{kind}:{number:D7}", kind, c.Id, created, updated, ids, attributes);
+        return new LabelledIdentityRecord($"{kind}:{RecordNumbers.Scramble(number, seed):D10}", kind, c.Id, created, updated, ids, attributes);
     }
 
     private string PhoneFor(Person person, List<Person> household, Random r, bool typed, bool familyRisk, bool oldOk = false)
