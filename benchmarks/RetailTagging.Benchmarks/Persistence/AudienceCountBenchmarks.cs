@@ -7,7 +7,9 @@ namespace RetailTagging.Benchmarks.Persistence;
 /// <summary>
 /// An audience count over 1,000,000 customers on PostgreSQL: a segment pushed down to one SQL statement
 /// (<see cref="SegmentQuery.CountAsync"/>), with the model's indexes (assignments by tag, events by customer and
-/// time). Setup seeds the database once with COPY and checks the SQL count against the engine's in-memory answer.
+/// time, events by type and customer) and the planner settings docs/persistence.md recommends for audience queries
+/// (applied to the database by <see cref="AudienceSeeder"/>). Setup seeds the database once with COPY and checks the
+/// SQL count against the engine's in-memory answer.
 /// </summary>
 public class AudienceCountBenchmarks
 {

@@ -263,9 +263,9 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CustomerId", "AtUtc"), new[] { "Type", "Amount" });
 
-                    b.HasIndex("Type", "AtUtc");
+                    b.HasIndex("Type", "CustomerId", "AtUtc");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Type", "AtUtc"), new[] { "CustomerId", "Amount" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Type", "CustomerId", "AtUtc"), new[] { "Amount" });
 
                     b.ToTable(Names.Name("", "events"), Names.Schema);
                 });
