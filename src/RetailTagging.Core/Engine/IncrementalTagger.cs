@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RetailTagging.Engine.State;
 using RetailTagging.Language;
 
 namespace RetailTagging.Engine;
@@ -48,7 +49,13 @@ public sealed class IncrementalTagger
             return false;
         }
         public readonly List<ManualTagDecision> Manual = [];
-        public TagSet? Tags;
+
+        // The current tags in the engine's compact encoding (about 12 bytes per held tag) rather than
+        // the TagSet handed to callers, whose assignment objects would be most of the state.
+        public HeldTags? Held;
+        public DateTimeOffset TagsAsOf;
+
+        public TagSet? Tags => Held is null ? null : new TagSet(Customer.Id, TagsAsOf, Held);
         // Every tag's effective value, kept only where selective re-evaluation can use it (a
         // catalog without time-to-live tags): a value per tag is most of a customer's state.
         public Value[]? Effective;
@@ -59,8 +66,12 @@ public sealed class IncrementalTagger
     public int CustomerCount => _customers.Count;
 
     /// <summary>The customer's current tags, or null when the customer is unknown.</summary>
-    public TagSet? GetTags(string customerId) =>
-        _customers.TryGetValue(customerId, out var state) ? state.Tags : null;
+    public TagSet? GetTags(string customerId)
+    {
+        if (!_customers.TryGetValue(customerId, out var state)) return null;
+        // Under the customer's lock: the tags and their instant are updated together.
+        lock (state.Gate) return state.Tags;
+    }
 
     /// <summary>The earliest instant at which some customer's tags change with no new events.</summary>
     public DateTimeOffset? NextDueAt
@@ -123,7 +134,7 @@ public sealed class IncrementalTagger
             Prune(state, instant);
             // Only the tags this event's type can affect are re-evaluated, unless time-driven
             // changes are due too, which need every tag.
-            var only = state.Tags is not null && (state.Due is null || state.Due > instant) && !_engine.Time.HasTimeToLive ? _engine.AffectedBy(e.Type) : null;
+            var only = state.Held is not null && (state.Due is null || state.Due > instant) && !_engine.Time.HasTimeToLive ? _engine.AffectedBy(e.Type) : null;
             return new IngestResult(true, null, Reevaluate(state, instant, only));
         }
     }
@@ -182,7 +193,8 @@ public sealed class IncrementalTagger
         if (!_engine.Time.HasTimeToLive && state.Effective?.Length != _engine.Catalog.Tags.Count) state.Effective = new Value[_engine.Catalog.Tags.Count];
         if (only is not null && state.Effective is null) only = null;
         var evaluation = _engine.EvaluateInternal(state.Customer, state.Events, now, state.Tags, state.Manual, state.Effective, only);
-        state.Tags = evaluation.Tags;
+        state.Held = evaluation.Tags.Held;
+        state.TagsAsOf = evaluation.Tags.AsOf;
         var before = state.Due;
         state.Due = evaluation.NextChangeAt;
         // The queue already holds (customer, due) when the instant did not move: an event that leaves

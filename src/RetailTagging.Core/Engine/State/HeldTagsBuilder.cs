@@ -1,0 +1,63 @@
+using RetailTagging.Catalog;
+using RetailTagging.Language;
+
+namespace RetailTagging.Engine.State;
+
+/// <summary>
+/// Collects one evaluation's held tags, in ascending tag order, into a <see cref="HeldTags"/>.
+/// Reused per thread (an evaluation never nests), so building allocates only the final arrays.
+/// </summary>
+internal sealed class HeldTagsBuilder
+{
+    [ThreadStatic] private static HeldTagsBuilder? t_current;
+
+    private readonly List<HeldTags.Entry> _entries = [];
+    private readonly List<DateTimeOffset> _instants = [];
+    private readonly List<Value> _values = [];
+
+    /// <summary>This thread's builder, emptied.</summary>
+    public static HeldTagsBuilder ForThisThread()
+    {
+        var builder = t_current ??= new HeldTagsBuilder();
+        builder._entries.Clear();
+        builder._instants.Clear();
+        builder._values.Clear();
+        return builder;
+    }
+
+    /// <summary>Number of tags added so far.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Adds a held tag; tags must come in ascending index order.</summary>
+    public void Add(int tag, Value value, DateTimeOffset assignedAt, DateTimeOffset? expiresAt, TagSource source)
+    {
+        var valueIndex = HeldTags.None;
+        if (!value.IsTrue)
+        {
+            valueIndex = Next(_values.Count);
+            _values.Add(value);
+        }
+        var expires = expiresAt is { } e ? InstantIndex(e) : HeldTags.None;
+        _entries.Add(new HeldTags.Entry(tag, InstantIndex(assignedAt), expires, valueIndex, source));
+    }
+
+    public HeldTags Build(CompiledCatalog catalog) => new(catalog, [.. _entries], [.. _instants], [.. _values]);
+
+    /// <summary>
+    /// The index of an instant in the table, added when new. Instants are kept exactly (ticks and
+    /// offset): a customer's held tags share a handful of them, so a linear search is the cheapest.
+    /// </summary>
+    private ushort InstantIndex(DateTimeOffset instant)
+    {
+        for (var i = 0; i < _instants.Count; i++)
+            if (_instants[i].EqualsExact(instant)) return (ushort)i;
+        var index = Next(_instants.Count);
+        _instants.Add(instant);
+        return index;
+    }
+
+    private static ushort Next(int count) =>
+        // None marks "no index"; a customer would need over 32,000 held tags to reach it.
+        count < HeldTags.None ? (ushort)count
+            : throw new NotSupportedException("A customer holds more distinct tag values or instants than the compact tag state can index (65,534).");
+}
