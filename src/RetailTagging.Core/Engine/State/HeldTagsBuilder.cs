@@ -13,7 +13,9 @@ internal sealed class HeldTagsBuilder
 
     private readonly List<HeldTags.Entry> _entries = [];
     private readonly List<DateTimeOffset> _instants = [];
-    private readonly List<Value> _values = [];
+    private readonly List<decimal> _numbers = [];
+    private readonly List<string> _strings = [];
+    private readonly List<Value> _others = [];
 
     /// <summary>This thread's builder, emptied.</summary>
     public static HeldTagsBuilder ForThisThread()
@@ -21,7 +23,9 @@ internal sealed class HeldTagsBuilder
         var builder = t_current ??= new HeldTagsBuilder();
         builder._entries.Clear();
         builder._instants.Clear();
-        builder._values.Clear();
+        builder._numbers.Clear();
+        builder._strings.Clear();
+        builder._others.Clear();
         return builder;
     }
 
@@ -31,17 +35,18 @@ internal sealed class HeldTagsBuilder
     /// <summary>Adds a held tag; tags must come in ascending index order.</summary>
     public void Add(int tag, Value value, DateTimeOffset assignedAt, DateTimeOffset? expiresAt, TagSource source)
     {
-        var valueIndex = HeldTags.None;
-        if (!value.IsTrue)
+        var (slot, index) = value switch
         {
-            valueIndex = Next(_values.Count);
-            _values.Add(value);
-        }
+            { IsTrue: true } => (HeldTags.ValueSlot.True, (ushort)0),
+            { AsNumber: { } number } => (HeldTags.ValueSlot.Number, Append(_numbers, number)),
+            { AsString: { } text } => (HeldTags.ValueSlot.String, Append(_strings, text)),
+            _ => (HeldTags.ValueSlot.Other, Append(_others, value)),
+        };
         var expires = expiresAt is { } e ? InstantIndex(e) : HeldTags.None;
-        _entries.Add(new HeldTags.Entry(tag, InstantIndex(assignedAt), expires, valueIndex, source));
+        _entries.Add(new HeldTags.Entry(tag, InstantIndex(assignedAt), expires, index, slot, (byte)source));
     }
 
-    public HeldTags Build(CompiledCatalog catalog) => new(catalog, [.. _entries], [.. _instants], [.. _values]);
+    public HeldTags Build(CompiledCatalog catalog) => new(catalog, [.. _entries], [.. _instants], [.. _numbers], [.. _strings], [.. _others]);
 
     /// <summary>
     /// The index of an instant in the table, added when new. Instants are kept exactly (ticks and
@@ -51,8 +56,13 @@ internal sealed class HeldTagsBuilder
     {
         for (var i = 0; i < _instants.Count; i++)
             if (_instants[i].EqualsExact(instant)) return (ushort)i;
-        var index = Next(_instants.Count);
-        _instants.Add(instant);
+        return Append(_instants, instant);
+    }
+
+    private static ushort Append<T>(List<T> table, T item)
+    {
+        var index = Next(table.Count);
+        table.Add(item);
         return index;
     }
 

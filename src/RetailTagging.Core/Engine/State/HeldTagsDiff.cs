@@ -43,7 +43,7 @@ internal static class HeldTagsDiff
         return changes;
     }
 
-    private static HeldTags Empty(CompiledCatalog catalog) => new(catalog, [], [], []);
+    private static HeldTags Empty(CompiledCatalog catalog) => new(catalog, [], [], [], [], []);
 
     private static TagChange Removal(HeldTags before, int p, TagSet current, CompiledCatalog catalog)
     {
