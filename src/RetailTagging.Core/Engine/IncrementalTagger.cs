@@ -29,6 +29,7 @@ public sealed class IncrementalTagger
     private readonly ConcurrentDictionary<string, CustomerState> _customers = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> _due = new();
     private readonly Lock _dueLock = new();
+    private readonly StringTable _strings = new();
 
     internal IncrementalTagger(TagEngine engine) => _engine = engine;
 
@@ -36,18 +37,8 @@ public sealed class IncrementalTagger
     {
         public readonly Lock Gate = new();
         public Customer Customer = customer;
-        public readonly List<CustomerEvent> Events = [];
-
-        /// <summary>
-        /// Whether an event with this id is held. A scan, not a set of ids: a customer holds tens of
-        /// events, each evaluation walks them all anyway, and a set would double the bytes per event.
-        /// </summary>
-        public bool Holds(string eventId)
-        {
-            foreach (var held in Events)
-                if (string.Equals(held.Id, eventId, StringComparison.Ordinal)) return true;
-            return false;
-        }
+        // Compact events; duplicates are found by scanning their ids rather than in a separate set of ids.
+        public readonly EventLog Events = new();
         public readonly List<ManualTagDecision> Manual = [];
 
         // The current tags in the engine's compact encoding (about 12 bytes per held tag) rather than
@@ -126,11 +117,11 @@ public sealed class IncrementalTagger
         var state = _customers.GetOrAdd(e.CustomerId, id => new CustomerState(new Customer(id)));
         lock (state.Gate)
         {
-            if (state.Holds(e.Id)) return new IngestResult(false, IngestResult.DuplicateReason, null);
+            if (state.Events.Holds(e.Id)) return new IngestResult(false, IngestResult.DuplicateReason, null);
             // Events the catalog never reads, or too old to reach any window, change nothing.
             if (!_engine.Time.Reads(e.Type) || e.At <= RetentionCutoff(e.Type, instant))
                 return new IngestResult(true, null, null);
-            state.Events.Add(e);
+            state.Events.Add(new LoggedEvent(e, _strings));
             Prune(state, instant);
             // Only the tags this event's type can affect are re-evaluated, unless time-driven
             // changes are due too, which need every tag.
@@ -192,7 +183,8 @@ public sealed class IncrementalTagger
         // there is nothing to keep; otherwise unaffected tags keep their previous effective values.
         if (!_engine.Time.HasTimeToLive && state.Effective?.Length != _engine.Catalog.Tags.Count) state.Effective = new Value[_engine.Catalog.Tags.Count];
         if (only is not null && state.Effective is null) only = null;
-        var evaluation = _engine.EvaluateInternal(state.Customer, state.Events, now, state.Tags, state.Manual, state.Effective, only);
+        var events = state.Events.ToEvents(state.Customer.Id, _strings);
+        var evaluation = _engine.EvaluateInternal(state.Customer, events, now, state.Tags, state.Manual, state.Effective, only);
         state.Held = evaluation.Tags.Held;
         state.TagsAsOf = evaluation.Tags.AsOf;
         var before = state.Due;
@@ -213,8 +205,7 @@ public sealed class IncrementalTagger
 
     private void Prune(CustomerState state, DateTimeOffset now)
     {
-        var removed = state.Events.RemoveAll(e => e.At <= RetentionCutoff(e.Type, now));
-        if (removed > 0) state.Events.TrimExcess();
+        state.Events.RemoveWhere(e => e.At <= RetentionCutoff(_strings[e.Type]!, now));
     }
 
     /// <summary>Events held in state over all customers (for sizing).</summary>
