@@ -51,6 +51,11 @@ public sealed class IncrementalTagger
         // catalog without time-to-live tags): a value per tag is most of a customer's state.
         public Value[]? Effective;
         public DateTimeOffset? Due;
+
+        // The earliest instant the due queue holds for this customer (guarded by the queue's lock).
+        // Only an earlier Due is queued: when that entry comes up, a later Due is queued then, so
+        // the queue does not collect a stale entry each time an event moves Due later.
+        public DateTimeOffset? Queued;
     }
 
     /// <summary>Number of customers with state.</summary>
@@ -73,8 +78,11 @@ public sealed class IncrementalTagger
             {
                 while (_due.TryPeek(out var id, out var at))
                 {
-                    if (_customers.TryGetValue(id, out var state) && state.Due == at) return at;
+                    _customers.TryGetValue(id, out var state);
+                    if (state is not null && state.Due == at) return at;
                     _due.Dequeue();
+                    // This customer's earliest entry, for a Due that has since moved later: queue that.
+                    if (state is not null && state.Queued == at) Requeue(state);
                 }
                 return null;
             }
@@ -145,11 +153,17 @@ public sealed class IncrementalTagger
             {
                 if (!_due.TryPeek(out id!, out at) || at > now) break;
                 _due.Dequeue();
+                if (_customers.TryGetValue(id, out var popped) && popped.Queued == at) popped.Queued = null;
             }
             if (!_customers.TryGetValue(id, out var state)) continue;
             lock (state.Gate)
             {
-                if (state.Due != at) continue;
+                if (state.Due != at)
+                {
+                    // A stale entry, or this customer's earliest one for a Due that moved later.
+                    Schedule(state);
+                    continue;
+                }
                 var evaluation = Reevaluate(state, at);
                 if (evaluation.Changes.Count > 0) changed.Add(evaluation);
             }
@@ -187,13 +201,30 @@ public sealed class IncrementalTagger
         var evaluation = _engine.EvaluateInternal(state.Customer, events, now, state.Tags, state.Manual, state.Effective, only);
         state.Held = evaluation.Tags.Held;
         state.TagsAsOf = evaluation.Tags.AsOf;
-        var before = state.Due;
         state.Due = evaluation.NextChangeAt;
-        // The queue already holds (customer, due) when the instant did not move: an event that leaves
-        // it unchanged must not add a stale duplicate (the queue would grow with every event).
-        if (state.Due is { } due && due != before)
-            lock (_dueLock) _due.Enqueue(state.Customer.Id, due);
+        Schedule(state);
         return evaluation;
+    }
+
+    /// <summary>Queues the customer's Due unless an entry at or before it is queued already.</summary>
+    private void Schedule(CustomerState state)
+    {
+        if (state.Due is not { } due) return;
+        lock (_dueLock)
+            if (state.Queued is not { } queued || due < queued) Enqueue(state, due);
+    }
+
+    /// <summary>With the queue's lock held and the customer's earliest entry just removed: queues its Due.</summary>
+    private void Requeue(CustomerState state)
+    {
+        state.Queued = null;
+        if (state.Due is { } due) Enqueue(state, due);
+    }
+
+    private void Enqueue(CustomerState state, DateTimeOffset due)
+    {
+        _due.Enqueue(state.Customer.Id, due);
+        state.Queued = due;
     }
 
     private DateTimeOffset RetentionCutoff(string eventType, DateTimeOffset now)
@@ -206,6 +237,12 @@ public sealed class IncrementalTagger
     private void Prune(CustomerState state, DateTimeOffset now)
     {
         state.Events.RemoveWhere(e => e.At <= RetentionCutoff(_strings[e.Type]!, now));
+    }
+
+    /// <summary>Entries in the due queue, stale ones included (for tests: it must not grow with every event).</summary>
+    internal int QueuedEntryCount
+    {
+        get { lock (_dueLock) return _due.Count; }
     }
 
     /// <summary>Events held in state over all customers (for sizing).</summary>
