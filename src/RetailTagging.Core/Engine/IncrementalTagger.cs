@@ -39,7 +39,8 @@ public sealed class IncrementalTagger
         public Customer Customer = customer;
         // Compact events; duplicates are found by scanning their ids rather than in a separate set of ids.
         public readonly EventLog Events = new();
-        public readonly List<ManualTagDecision> Manual = [];
+        // Created on the first manual decision: most customers never get one.
+        public List<ManualTagDecision>? Manual;
 
         // The current tags in the engine's compact encoding (about 12 bytes per held tag) rather than
         // the TagSet handed to callers, whose assignment objects would be most of the state.
@@ -110,6 +111,7 @@ public sealed class IncrementalTagger
         lock (state.Gate)
         {
             // A later step of the same decision (approval, withdrawal) replaces the earlier one.
+            state.Manual ??= [];
             state.Manual.RemoveAll(d => d.Tag == decision.Tag && d.DecidedAt == decision.DecidedAt && d.DecidedBy == decision.DecidedBy);
             state.Manual.Add(decision);
             return Reevaluate(state, now ?? _engine.TimeProvider.GetUtcNow());

@@ -46,7 +46,10 @@ internal sealed class HeldTagsBuilder
         _entries.Add(new HeldTags.Entry(tag, InstantIndex(assignedAt), expires, index, slot, (byte)source));
     }
 
-    public HeldTags Build(CompiledCatalog catalog) => new(catalog, [.. _entries], [.. _instants], [.. _numbers], [.. _strings], [.. _others]);
+    public HeldTags Build(CompiledCatalog catalog) => new(catalog, Copy(_entries), Copy(_instants), Copy(_numbers), Copy(_strings), Copy(_others));
+
+    // An empty table is the shared empty array: most customers have no string or other values.
+    private static T[] Copy<T>(List<T> table) => table.Count == 0 ? [] : [.. table];
 
     /// <summary>
     /// The index of an instant in the table, added when new. Instants are kept exactly (ticks and
