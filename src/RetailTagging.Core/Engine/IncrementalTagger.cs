@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RetailTagging.Engine.State;
 using RetailTagging.Language;
 
 namespace RetailTagging.Engine;
@@ -28,6 +29,7 @@ public sealed class IncrementalTagger
     private readonly ConcurrentDictionary<string, CustomerState> _customers = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> _due = new();
     private readonly Lock _dueLock = new();
+    private readonly StringTable _strings = new();
 
     internal IncrementalTagger(TagEngine engine) => _engine = engine;
 
@@ -35,32 +37,38 @@ public sealed class IncrementalTagger
     {
         public readonly Lock Gate = new();
         public Customer Customer = customer;
-        public readonly List<CustomerEvent> Events = [];
+        // Compact events; duplicates are found by scanning their ids rather than in a separate set of ids.
+        public readonly EventLog Events = new();
+        // Created on the first manual decision: most customers never get one.
+        public List<ManualTagDecision>? Manual;
 
-        /// <summary>
-        /// Whether an event with this id is held. A scan, not a set of ids: a customer holds tens of
-        /// events, each evaluation walks them all anyway, and a set would double the bytes per event.
-        /// </summary>
-        public bool Holds(string eventId)
-        {
-            foreach (var held in Events)
-                if (string.Equals(held.Id, eventId, StringComparison.Ordinal)) return true;
-            return false;
-        }
-        public readonly List<ManualTagDecision> Manual = [];
-        public TagSet? Tags;
+        // The current tags in the engine's compact encoding (about 12 bytes per held tag) rather than
+        // the TagSet handed to callers, whose assignment objects would be most of the state.
+        public HeldTags? Held;
+        public DateTimeOffset TagsAsOf;
+
+        public TagSet? Tags => Held is null ? null : new TagSet(Customer.Id, TagsAsOf, Held);
         // Every tag's effective value, kept only where selective re-evaluation can use it (a
         // catalog without time-to-live tags): a value per tag is most of a customer's state.
         public Value[]? Effective;
         public DateTimeOffset? Due;
+
+        // The earliest instant the due queue holds for this customer (guarded by the queue's lock).
+        // Only an earlier Due is queued: when that entry comes up, a later Due is queued then, so
+        // the queue does not collect a stale entry each time an event moves Due later.
+        public DateTimeOffset? Queued;
     }
 
     /// <summary>Number of customers with state.</summary>
     public int CustomerCount => _customers.Count;
 
     /// <summary>The customer's current tags, or null when the customer is unknown.</summary>
-    public TagSet? GetTags(string customerId) =>
-        _customers.TryGetValue(customerId, out var state) ? state.Tags : null;
+    public TagSet? GetTags(string customerId)
+    {
+        if (!_customers.TryGetValue(customerId, out var state)) return null;
+        // Under the customer's lock: the tags and their instant are updated together.
+        lock (state.Gate) return state.Tags;
+    }
 
     /// <summary>The earliest instant at which some customer's tags change with no new events.</summary>
     public DateTimeOffset? NextDueAt
@@ -71,8 +79,11 @@ public sealed class IncrementalTagger
             {
                 while (_due.TryPeek(out var id, out var at))
                 {
-                    if (_customers.TryGetValue(id, out var state) && state.Due == at) return at;
+                    _customers.TryGetValue(id, out var state);
+                    if (state is not null && state.Due == at) return at;
                     _due.Dequeue();
+                    // This customer's earliest entry, for a Due that has since moved later: queue that.
+                    if (state is not null && state.Queued == at) Requeue(state);
                 }
                 return null;
             }
@@ -100,6 +111,7 @@ public sealed class IncrementalTagger
         lock (state.Gate)
         {
             // A later step of the same decision (approval, withdrawal) replaces the earlier one.
+            state.Manual ??= [];
             state.Manual.RemoveAll(d => d.Tag == decision.Tag && d.DecidedAt == decision.DecidedAt && d.DecidedBy == decision.DecidedBy);
             state.Manual.Add(decision);
             return Reevaluate(state, now ?? _engine.TimeProvider.GetUtcNow());
@@ -115,15 +127,15 @@ public sealed class IncrementalTagger
         var state = _customers.GetOrAdd(e.CustomerId, id => new CustomerState(new Customer(id)));
         lock (state.Gate)
         {
-            if (state.Holds(e.Id)) return new IngestResult(false, IngestResult.DuplicateReason, null);
+            if (state.Events.Holds(e.Id)) return new IngestResult(false, IngestResult.DuplicateReason, null);
             // Events the catalog never reads, or too old to reach any window, change nothing.
             if (!_engine.Time.Reads(e.Type) || e.At <= RetentionCutoff(e.Type, instant))
                 return new IngestResult(true, null, null);
-            state.Events.Add(e);
+            state.Events.Add(new LoggedEvent(e, _strings));
             Prune(state, instant);
             // Only the tags this event's type can affect are re-evaluated, unless time-driven
             // changes are due too, which need every tag.
-            var only = state.Tags is not null && (state.Due is null || state.Due > instant) && !_engine.Time.HasTimeToLive ? _engine.AffectedBy(e.Type) : null;
+            var only = state.Held is not null && (state.Due is null || state.Due > instant) && !_engine.Time.HasTimeToLive ? _engine.AffectedBy(e.Type) : null;
             return new IngestResult(true, null, Reevaluate(state, instant, only));
         }
     }
@@ -143,11 +155,17 @@ public sealed class IncrementalTagger
             {
                 if (!_due.TryPeek(out id!, out at) || at > now) break;
                 _due.Dequeue();
+                if (_customers.TryGetValue(id, out var popped) && popped.Queued == at) popped.Queued = null;
             }
             if (!_customers.TryGetValue(id, out var state)) continue;
             lock (state.Gate)
             {
-                if (state.Due != at) continue;
+                if (state.Due != at)
+                {
+                    // A stale entry, or this customer's earliest one for a Due that moved later.
+                    Schedule(state);
+                    continue;
+                }
                 var evaluation = Reevaluate(state, at);
                 if (evaluation.Changes.Count > 0) changed.Add(evaluation);
             }
@@ -181,15 +199,34 @@ public sealed class IncrementalTagger
         // there is nothing to keep; otherwise unaffected tags keep their previous effective values.
         if (!_engine.Time.HasTimeToLive && state.Effective?.Length != _engine.Catalog.Tags.Count) state.Effective = new Value[_engine.Catalog.Tags.Count];
         if (only is not null && state.Effective is null) only = null;
-        var evaluation = _engine.EvaluateInternal(state.Customer, state.Events, now, state.Tags, state.Manual, state.Effective, only);
-        state.Tags = evaluation.Tags;
-        var before = state.Due;
+        var events = state.Events.ToEvents(state.Customer.Id, _strings);
+        var evaluation = _engine.EvaluateInternal(state.Customer, events, now, state.Tags, state.Manual, state.Effective, only);
+        state.Held = evaluation.Tags.Held;
+        state.TagsAsOf = evaluation.Tags.AsOf;
         state.Due = evaluation.NextChangeAt;
-        // The queue already holds (customer, due) when the instant did not move: an event that leaves
-        // it unchanged must not add a stale duplicate (the queue would grow with every event).
-        if (state.Due is { } due && due != before)
-            lock (_dueLock) _due.Enqueue(state.Customer.Id, due);
+        Schedule(state);
         return evaluation;
+    }
+
+    /// <summary>Queues the customer's Due unless an entry at or before it is queued already.</summary>
+    private void Schedule(CustomerState state)
+    {
+        if (state.Due is not { } due) return;
+        lock (_dueLock)
+            if (state.Queued is not { } queued || due < queued) Enqueue(state, due);
+    }
+
+    /// <summary>With the queue's lock held and the customer's earliest entry just removed: queues its Due.</summary>
+    private void Requeue(CustomerState state)
+    {
+        state.Queued = null;
+        if (state.Due is { } due) Enqueue(state, due);
+    }
+
+    private void Enqueue(CustomerState state, DateTimeOffset due)
+    {
+        _due.Enqueue(state.Customer.Id, due);
+        state.Queued = due;
     }
 
     private DateTimeOffset RetentionCutoff(string eventType, DateTimeOffset now)
@@ -201,8 +238,13 @@ public sealed class IncrementalTagger
 
     private void Prune(CustomerState state, DateTimeOffset now)
     {
-        var removed = state.Events.RemoveAll(e => e.At <= RetentionCutoff(e.Type, now));
-        if (removed > 0) state.Events.TrimExcess();
+        state.Events.RemoveWhere(e => e.At <= RetentionCutoff(_strings[e.Type]!, now));
+    }
+
+    /// <summary>Entries in the due queue, stale ones included (for tests: it must not grow with every event).</summary>
+    internal int QueuedEntryCount
+    {
+        get { lock (_dueLock) return _due.Count; }
     }
 
     /// <summary>Events held in state over all customers (for sizing).</summary>

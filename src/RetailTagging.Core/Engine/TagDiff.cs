@@ -1,4 +1,5 @@
 using RetailTagging.Catalog;
+using RetailTagging.Engine.State;
 using RetailTagging.Language;
 
 namespace RetailTagging.Engine;
@@ -13,6 +14,9 @@ public static class TagDiff
     public static IReadOnlyList<TagChange> Compare(TagSet? previous, TagSet current, CompiledCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(current);
+        if (catalog is not null && current.Held is { } after && ReferenceEquals(after.Catalog, catalog)
+            && (previous is null || previous.Held is { } compact && ReferenceEquals(compact.Catalog, catalog)))
+            return Sorted(HeldTagsDiff.Compare(previous, current, catalog), catalog);
         var changes = new List<TagChange>(previous is null ? current.Count : 4);
         var at = current.AsOf;
         foreach (var assignment in current.Values)
@@ -39,11 +43,16 @@ public static class TagDiff
                 changes.Add(Change(before.Tag, expired ? TagChangeKind.Expired : TagChangeKind.Removed, before.Value, Value.Null, before with { RuleVersion = version }, reason));
             }
         }
-        if (catalog is null || !TrySortByNameRank(changes, catalog)) changes.Sort((a, b) => string.CompareOrdinal(a.Tag, b.Tag));
-        return changes;
+        return Sorted(changes, catalog);
 
         TagChange Change(string tag, TagChangeKind kind, Value oldValue, Value newValue, TagAssignment source, string reason) =>
             new(current.CustomerId, tag, kind, oldValue, newValue, at, source.Source, source.RuleVersion, reason);
+    }
+
+    private static List<TagChange> Sorted(List<TagChange> changes, CompiledCatalog? catalog)
+    {
+        if (catalog is null || !TrySortByNameRank(changes, catalog)) changes.Sort((a, b) => string.CompareOrdinal(a.Tag, b.Tag));
+        return changes;
     }
 
     [ThreadStatic] private static TagChange?[]? t_byRank;
@@ -79,7 +88,9 @@ public static class TagDiff
         return true;
     }
 
-    private static string Reason(TagAssignment assignment) => assignment.Source switch
+    private static string Reason(TagAssignment assignment) => Reason(assignment.Source);
+
+    internal static string Reason(TagSource source) => source switch
     {
         TagSource.Manual => "manual decision",
         TagSource.Model => "model score rule",

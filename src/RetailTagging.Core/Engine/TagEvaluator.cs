@@ -1,4 +1,5 @@
 using RetailTagging.Catalog;
+using RetailTagging.Engine.State;
 using RetailTagging.Language;
 using RetailTagging.Language.Runtime;
 
@@ -52,17 +53,17 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
             if (selective && !only![i])
             {
                 frame.Tags[i] = effectiveValues![i];
-                manualApplied[i] = previous is not null && previous.TryGetValue(tags[i].Name, out var kept) && kept.Source == TagSource.Manual
+                manualApplied[i] = PreviousTag.Find(previous, catalog, i) is { Source: TagSource.Manual }
                     ? Decision(manual ?? [], customer.Id, tags[i].Name, asOf) : null;
                 continue;
             }
             frame.Tags[i] = Effective(i, catalog.EvaluateRule(i, frame), asOf, customer.Id, manual, scratch);
         }
 
-        var held = 0;
-        for (var i = 0; i < tags.Count; i++) if (IsAssigned(frame.Tags[i])) held++;
-        var assignments = new List<TagAssignment>(held);
-        var expiries = new List<DateTimeOffset>();
+        var builder = HeldTagsBuilder.ForThisThread();
+        var expiries = scratch.Expiries;
+        expiries.Clear();
+        TagAssignment?[]? carried = null;
         for (var i = 0; i < tags.Count; i++)
         {
             var value = frame.Tags[i];
@@ -73,10 +74,10 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
             var assignedAt = asOf;
             TagAssignment? kept = null;
             if (manualApplied[i] is { } decision) assignedAt = decision.EffectiveFrom!.Value;
-            else if (previous is not null && previous.TryGetValue(definition.Name, out var before) && before.Value.Equals(value) && before.Source == source)
+            else if (PreviousTag.Find(previous, catalog, i) is { } before && before.Value.Equals(value) && before.Source == source)
             {
                 assignedAt = before.AssignedAt;
-                kept = before;
+                kept = before.Object;
             }
             // While its rule holds a TTL tag cannot lapse; once the rule stopped holding it lapses
             // a TTL after that instant unless the rule holds again.
@@ -85,10 +86,10 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
                 expires = confirmed + ttl;
                 expiries.Add(expires.Value);
             }
-            // An unchanged assignment is the previous object itself (they are immutable): incremental
-            // ingestion would otherwise allocate one per held tag per event.
-            assignments.Add(kept is not null && kept.ExpiresAt == expires && kept.RuleVersion == definition.Version && SameRepresentation(kept.Value, value)
-                ? kept : new TagAssignment(definition.Name, value, assignedAt, expires, source, definition.Version));
+            // An unchanged assignment object the caller already has is carried over (they are immutable).
+            if (kept is not null && kept.ExpiresAt == expires && kept.RuleVersion == definition.Version && SameRepresentation(kept.Value, value))
+                (carried ??= new TagAssignment?[tags.Count])[builder.Count] = kept;
+            builder.Add(i, value, assignedAt, expires, source);
         }
 
         if (effectiveValues is not null) frame.Tags.AsSpan(0, tags.Count).CopyTo(effectiveValues);
@@ -96,7 +97,8 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
         for (var s = 0; s < catalog.Segments.Count; s++)
             if (catalog.InSegment(s, frame)) segments.Add(catalog.Segments[s].Name);
 
-        var set = new TagSet(customer.Id, asOf, assignments);
+        var held = builder.Build(catalog);
+        var set = new TagSet(customer.Id, asOf, held, carried is null ? null : carried[..held.Count]);
         var changes = TagDiff.Compare(previous, set, catalog);
         return new TagEvaluation(set, changes, segments, time.NextChange(events, asOf, expiries));
     }
@@ -238,6 +240,7 @@ internal sealed class TagEvaluator(CompiledCatalog catalog, TimeAnalysis time)
         public int[] Start = [];
         public int[] Needed = [];
         public readonly List<ReplayInstant> Instants = [];
+        public readonly List<DateTimeOffset> Expiries = [];
 
         public static Scratch ForThisThread(int tags)
         {

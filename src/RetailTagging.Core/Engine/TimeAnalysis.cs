@@ -90,7 +90,7 @@ internal sealed class TimeAnalysis
     }
 
     /// <summary>The earliest instant after <paramref name="asOf"/> at which a tag could change with no new event.</summary>
-    public DateTimeOffset? NextChange(IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, IEnumerable<DateTimeOffset> expiries)
+    public DateTimeOffset? NextChange(IReadOnlyList<CustomerEvent> events, DateTimeOffset asOf, List<DateTimeOffset> expiries)
     {
         DateTimeOffset? next = null;
         foreach (var e in events)
