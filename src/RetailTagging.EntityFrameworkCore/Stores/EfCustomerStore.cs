@@ -75,7 +75,8 @@ public sealed class EfCustomerStore<TContext> : ICustomerStore where TContext : 
     {
         await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var ids = chunk.Select(c => c.Id).ToArray();
-        var existing = await context.Set<CustomerRow>().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        // One array/JSON parameter, not one per id (EF Core 10's default; SQLite binds by a linear name search).
+        var existing = await context.Set<CustomerRow>().Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var now = Providers.Utc(_options.TimeProvider.GetUtcNow());
         foreach (var customer in chunk)
         {

@@ -114,6 +114,7 @@ public sealed class EfEventStore<TContext> : IEventStore where TContext : DbCont
             var merged = await PostgresEventWriter.MergeAsync(context, pg, map, columns, rows, cancellationToken).ConfigureAwait(false);
             return merged.ToHashSet(StringComparer.Ordinal);
         }
+        await using var cache = await SqlitePageCache.RaiseAsync(connection, null, cancellationToken).ConfigureAwait(false);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var conflict = $"ON CONFLICT ({map[nameof(EventRow.Id)]}) DO NOTHING RETURNING {map[nameof(EventRow.Id)]}";
         var inserted = await SqliteBulk.InsertAsync(connection, transaction.GetDbTransaction(), map.Table, columns, rows, conflict, cancellationToken).ConfigureAwait(false);

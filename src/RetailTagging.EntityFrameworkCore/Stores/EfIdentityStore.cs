@@ -66,7 +66,8 @@ public sealed class EfIdentityStore<TContext> : IIdentityStore where TContext : 
                 .OrderBy(r => r.Id).Take(Chunk).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (page.Count == 0) yield break;
             var ids = page.Select(r => r.Id).ToArray();
-            var identifiers = (await context.Set<SourceIdentifierRow>().AsNoTracking().Where(i => ids.Contains(i.RecordId)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            // One array/JSON parameter, not one per id (EF Core 10's default; SQLite binds by a linear name search).
+            var identifiers = (await context.Set<SourceIdentifierRow>().AsNoTracking().Where(i => EF.Parameter(ids).Contains(i.RecordId)).ToListAsync(cancellationToken).ConfigureAwait(false))
                 .ToLookup(i => i.RecordId, StringComparer.Ordinal);
             foreach (var row in page) yield return IdentityRowMapper.ToRecord(row, identifiers[row.Id], _protector);
             after = page[^1].Id;

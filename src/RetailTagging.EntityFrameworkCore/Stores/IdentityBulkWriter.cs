@@ -61,7 +61,8 @@ internal static class IdentityBulkWriter
         }
         await SqliteBulk.InsertAsync(connection, transaction, recordMap.Table, recordColumns, records, conflict, cancellationToken).ConfigureAwait(false);
         // The identifiers' primary key starts with the record id: one index seek per record, however large the table.
-        await context.Set<SourceIdentifierRow>().Where(i => ids.Contains(i.RecordId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // One array/JSON parameter, not one per id (EF Core 10's default; SQLite binds by a linear name search).
+        await context.Set<SourceIdentifierRow>().Where(i => EF.Parameter(ids).Contains(i.RecordId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await SqliteBulk.InsertAsync(connection, transaction, identifierMap.Table, identifierColumns, identifiers, "", cancellationToken).ConfigureAwait(false);
     }
 

@@ -40,7 +40,11 @@ internal static class TagBulkWriter
         var connection = context.Database.GetDbConnection();
         var tx = transaction.GetDbTransaction();
         if (connection is NpgsqlConnection pg) await WritePostgresAsync(context, pg, plan, cancellationToken).ConfigureAwait(false);
-        else await WriteSqliteAsync(context, connection, tx, plan, cancellationToken).ConfigureAwait(false);
+        else
+        {
+            await using var cache = await SqlitePageCache.RaiseAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+            await WriteSqliteAsync(context, connection, tx, plan, cancellationToken).ConfigureAwait(false);
+        }
         return new TagSaveResult(plan.Customers, plan.Inserts.Count + plan.Upserts.Count + plan.Deletes.Count, plan.History.Count);
     }
 
@@ -56,9 +60,11 @@ internal static class TagBulkWriter
         }
         var ids = byCustomer.Keys.ToArray();
         await RowLocks.LockAsync<TagSetRow>(context, nameof(TagSetRow.CustomerId), ids, cancellationToken).ConfigureAwait(false);
-        var sets = await context.Set<TagSetRow>().AsNoTracking().Where(s => ids.Contains(s.CustomerId))
+        // EF.Parameter: the ids go as one array (PostgreSQL) or JSON (SQLite, json_each) parameter. EF Core 10 would otherwise
+        // send one parameter per id, and SQLite binds parameters by a linear name search: quadratic in the batch size.
+        var sets = await context.Set<TagSetRow>().AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.CustomerId))
             .ToDictionaryAsync(s => s.CustomerId, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
-        var current = (await context.Set<TagAssignmentRow>().AsNoTracking().Where(a => ids.Contains(a.CustomerId)).ToListAsync(cancellationToken).ConfigureAwait(false))
+        var current = (await context.Set<TagAssignmentRow>().AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.CustomerId)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(a => a.CustomerId, StringComparer.Ordinal);
 
         var plan = new Plan([], [], [], [], [], [], 0);
