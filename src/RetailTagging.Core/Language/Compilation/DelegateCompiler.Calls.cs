@@ -27,7 +27,7 @@ internal sealed partial class DelegateCompiler
         }
         // Every other function propagates null: an untyped null argument makes the result null.
         if (args.Any(a => a.Type == typeof(Value) && call.Function != BuiltinFunction.Length))
-            return Expression.Constant(null, resultType);
+            return Expression.Default(resultType);
         return call.Function switch
         {
             BuiltinFunction.Contains => Static(typeof(Strings), nameof(Strings.Contains), args),

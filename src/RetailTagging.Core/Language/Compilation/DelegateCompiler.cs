@@ -171,7 +171,7 @@ internal sealed partial class DelegateCompiler
         if (unary.Operator == UnaryOperator.Not)
             return operand.Type == typeof(bool?) ? Expression.Not(operand) : Expression.Constant(null, typeof(bool?));
         var resultType = ClrTypes.Of(unary.Type);
-        if (operand.Type == typeof(Value)) return Expression.Constant(null, resultType);
+        if (operand.Type == typeof(Value)) return Expression.Default(resultType);
         var argument = ClrTypes.Underlying(operand.Type);
         return WhenPresent([operand], resultType, values =>
             Expression.Call(ClrTypes.Method(typeof(Arithmetic), nameof(Arithmetic.Negate), argument), values[0]));
@@ -212,7 +212,7 @@ internal sealed partial class DelegateCompiler
         var left = Compile(binary.Left);
         var right = Compile(binary.Right);
         var resultType = ClrTypes.Of(binary.Type);
-        if (left.Type == typeof(Value) || right.Type == typeof(Value)) return Expression.Constant(null, resultType);
+        if (left.Type == typeof(Value) || right.Type == typeof(Value)) return Expression.Default(resultType);
         var l = ClrTypes.Underlying(left.Type);
         var r = ClrTypes.Underlying(right.Type);
         return WhenPresent([left, right], resultType, values =>
@@ -247,7 +247,7 @@ internal sealed partial class DelegateCompiler
     private static Expression Coerce(Expression expr, Type type) =>
         expr.Type == type ? expr
         : type == typeof(Value) ? ClrTypes.ToValue(expr)
-        : expr.Type == typeof(Value) ? Expression.Constant(null, type)
+        : expr.Type == typeof(Value) ? Expression.Default(type)
         : Expression.Convert(expr, type);
 
     /// <summary>
@@ -258,7 +258,7 @@ internal sealed partial class DelegateCompiler
         WithOperands(operands, (present, values) =>
         {
             var computed = Coerce(body(values), resultType);
-            return present is null ? computed : Expression.Condition(present, computed, Expression.Constant(null, resultType));
+            return present is null ? computed : Expression.Condition(present, computed, Expression.Default(resultType));
         });
 
     /// <summary>
