@@ -17,10 +17,15 @@ internal sealed class PreparedRecord
     /// <summary>Attribute values folded for comparison, by attribute name (a handful: a short array beats a hash table).</summary>
     public required KeyValuePair<string, string>[] Folded { get; init; }
 
-    /// <summary>Deterministic rule keys (rule name and values) and the rule index of each.</summary>
-    public string[] Keys { get; set; } = [];
+    /// <summary>Per distinct field (same order as <see cref="CompiledOptions.Fields"/>), the record's values or null; dropped once the keys are assigned.</summary>
+    public string[]?[]? FieldValues { get; set; }
+
+    /// <summary>Deterministic rule keys (<see cref="KeyInterner"/> ids) and the rule index of each.</summary>
+    public int[] Keys { get; set; } = [];
     public int[] KeyRules { get; set; } = [];
-    public string[] BlockKeys { get; set; } = [];
+
+    /// <summary>Blocking keys (<see cref="KeyInterner"/> ids), distinct.</summary>
+    public int[] BlockKeys { get; set; } = [];
 
     /// <summary>Per limited type (same order as <see cref="CompiledOptions.LimitedTypes"/>), the record's values or null.</summary>
     public required string[]?[] LimitValues { get; init; }

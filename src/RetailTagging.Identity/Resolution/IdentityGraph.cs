@@ -27,8 +27,9 @@ internal sealed class IdentityGraph : IResolutionContext
     private readonly GoldenRecordBuilder _golden;
     private readonly List<PreparedRecord> _records = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Postings> _keyIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Postings> _blockIndex = new(StringComparer.Ordinal);
+    private readonly KeyInterner _interner;
+    private readonly Dictionary<int, Postings> _keyIndex = [];
+    private readonly Dictionary<int, Postings> _blockIndex = [];
 
     // Candidate components: a union-find over record indexes (parent, size at the root) whose members form a
     // circular linked list (next), so a union splices two lists in O(1) and no record needs a list of its own.
@@ -46,6 +47,7 @@ internal sealed class IdentityGraph : IResolutionContext
     {
         _options = options;
         _preparer = new RecordPreparer(options);
+        _interner = new KeyInterner(options);
         _scorer = new FuzzyScorer(options);
         _engine = new ClusterEngine(options, _scorer);
         _golden = new GoldenRecordBuilder(options);
@@ -61,8 +63,9 @@ internal sealed class IdentityGraph : IResolutionContext
     public CompiledOptions Options => _options;
 
     // ---- IResolutionContext ----
-    public bool IsHotKey(string key) => _keyIndex.TryGetValue(key, out var p) && p.Count > _options.MaxRecordsPerValue;
-    public bool IsHotBlock(string blockKey) => _blockIndex.TryGetValue(blockKey, out var p) && p.Count > _options.MaxBlockSize;
+    public bool IsHotKey(int key) => _keyIndex.TryGetValue(key, out var p) && p.Count > _options.MaxRecordsPerValue;
+    public bool IsHotBlock(int blockKey) => _blockIndex.TryGetValue(blockKey, out var p) && p.Count > _options.MaxBlockSize;
+    public string KeyText(int key) => _interner.Text(key);
     public PreparedRecord Get(int index) => _records[index];
     public PreparedRecord? Find(string recordId) => _byId.TryGetValue(recordId, out var i) ? _records[i] : null;
     public IEnumerable<IdentityDecision> DecisionsFor(string recordId) =>
@@ -101,6 +104,7 @@ internal sealed class IdentityGraph : IResolutionContext
         var blocks = 0;
         foreach (var b in batch)
         {
+            _interner.AssignKeys(b);
             keys += b.Keys.Length;
             blocks += b.BlockKeys.Length;
         }
@@ -188,7 +192,7 @@ internal sealed class IdentityGraph : IResolutionContext
     }
 
     /// <summary>Adds a record to a key's postings; returns how many records share the key now, and the first of them.</summary>
-    private static int Post(Dictionary<string, Postings> index, string key, int record, out int first)
+    private static int Post(Dictionary<int, Postings> index, int key, int record, out int first)
     {
         ref var postings = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
         if (!exists)
@@ -202,7 +206,7 @@ internal sealed class IdentityGraph : IResolutionContext
         return postings.Count;
     }
 
-    private static void Unpost(Dictionary<string, Postings> index, string key, int record)
+    private static void Unpost(Dictionary<int, Postings> index, int key, int record)
     {
         ref var postings = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(index, key);
         if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref postings) && !postings.Remove(record))
@@ -364,7 +368,7 @@ internal sealed class IdentityGraph : IResolutionContext
             }
             foreach (var (other, _) in record.Partners ?? [])
             {
-                if (record.BlockKeys.Any(b => !IsHotBlock(b) && _records[other].BlockKeys.Contains(b)))
+                if (record.BlockKeys.Any(b => !IsHotBlock(b) && Array.IndexOf(_records[other].BlockKeys, b) >= 0))
                 {
                     Union(m, other);
                 }
