@@ -28,8 +28,8 @@ internal sealed class IdentityGraph : IResolutionContext
     private readonly List<PreparedRecord> _records = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly KeyInterner _interner;
-    private readonly Dictionary<int, Postings> _keyIndex = [];
-    private readonly Dictionary<int, Postings> _blockIndex = [];
+    private readonly KeyIndex _keyIndex;
+    private readonly KeyIndex _blockIndex;
 
     // Candidate components: a union-find over record indexes (parent, size at the root) whose members form a
     // circular linked list (next), so a union splices two lists in O(1) and no record needs a list of its own.
@@ -48,6 +48,8 @@ internal sealed class IdentityGraph : IResolutionContext
         _options = options;
         _preparer = new RecordPreparer(options);
         _interner = new KeyInterner(options);
+        _keyIndex = _interner.Rules;
+        _blockIndex = _interner.Blocks;
         _scorer = new FuzzyScorer(options);
         _engine = new ClusterEngine(options, _scorer);
         _golden = new GoldenRecordBuilder(options);
@@ -63,9 +65,9 @@ internal sealed class IdentityGraph : IResolutionContext
     public CompiledOptions Options => _options;
 
     // ---- IResolutionContext ----
-    public bool IsHotKey(int key) => _keyIndex.TryGetValue(key, out var p) && p.Count > _options.MaxRecordsPerValue;
-    public bool IsHotBlock(int blockKey) => _blockIndex.TryGetValue(blockKey, out var p) && p.Count > _options.MaxBlockSize;
-    public string KeyText(int key) => _interner.Text(key);
+    public bool IsHotKey(int key) => _keyIndex.Count(key) > _options.MaxRecordsPerValue;
+    public bool IsHotBlock(int blockKey) => _blockIndex.Count(blockKey) > _options.MaxBlockSize;
+    public string KeyText(int key) => _interner.RuleText(key);
     public PreparedRecord Get(int index) => _records[index];
     public PreparedRecord? Find(string recordId) => _byId.TryGetValue(recordId, out var i) ? _records[i] : null;
     public IEnumerable<IdentityDecision> DecisionsFor(string recordId) =>
@@ -109,8 +111,8 @@ internal sealed class IdentityGraph : IResolutionContext
             blocks += b.BlockKeys.Length;
         }
         Reserve(_byId, expected);
-        Reserve(_keyIndex, _keyIndex.Count + keys);
-        Reserve(_blockIndex, _blockIndex.Count + blocks);
+        _keyIndex.Reserve(keys);
+        _blockIndex.Reserve(blocks);
         foreach (var p in batch)
         {
             int index;
@@ -138,7 +140,7 @@ internal sealed class IdentityGraph : IResolutionContext
             dirty.Add(index);
             foreach (var key in p.Keys)
             {
-                var count = Post(_keyIndex, key, index, out var first);
+                var count = _keyIndex.Post(key, index, out var first);
                 if (count == _options.MaxRecordsPerValue + 1)
                 {
                     // The value just became junk: it links nobody, and the component it glued together is rebuilt.
@@ -151,14 +153,13 @@ internal sealed class IdentityGraph : IResolutionContext
             }
             foreach (var block in p.BlockKeys)
             {
-                if (Post(_blockIndex, block, index, out _) == _options.MaxBlockSize + 1)
+                if (_blockIndex.Post(block, index, out _) == _options.MaxBlockSize + 1)
                 {
                     // The block just became too big to compare in: pairs it produced no longer count.
-                    var postings = _blockIndex[block];
-                    for (var i = 0; i < postings.Count; i++)
+                    foreach (var member in _blockIndex.Records(block))
                     {
-                        dirty.Add(postings[i]);
-                        recluster.Add(postings[i]);
+                        dirty.Add(member);
+                        recluster.Add(member);
                     }
                 }
             }
@@ -191,39 +192,15 @@ internal sealed class IdentityGraph : IResolutionContext
         }
     }
 
-    /// <summary>Adds a record to a key's postings; returns how many records share the key now, and the first of them.</summary>
-    private static int Post(Dictionary<int, Postings> index, int key, int record, out int first)
-    {
-        ref var postings = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
-        if (!exists)
-        {
-            postings = Postings.Of(record);
-            first = record;
-            return 1;
-        }
-        postings.Add(record);
-        first = postings.First;
-        return postings.Count;
-    }
-
-    private static void Unpost(Dictionary<int, Postings> index, int key, int record)
-    {
-        ref var postings = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(index, key);
-        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref postings) && !postings.Remove(record))
-        {
-            index.Remove(key);
-        }
-    }
-
     private void Unindex(PreparedRecord old, HashSet<int> dirty)
     {
         foreach (var key in old.Keys)
         {
-            Unpost(_keyIndex, key, old.Index);
+            _keyIndex.Unpost(key, old.Index);
         }
         foreach (var block in old.BlockKeys)
         {
-            Unpost(_blockIndex, block, old.Index);
+            _blockIndex.Unpost(block, old.Index);
         }
         foreach (var (other, _) in old.Partners ?? [])
         {
@@ -243,14 +220,12 @@ internal sealed class IdentityGraph : IResolutionContext
             compared.Clear();
             foreach (var block in record.BlockKeys)
             {
-                var postings = _blockIndex[block];
-                if (postings.Count > _options.MaxBlockSize)
+                if (_blockIndex.Count(block) > _options.MaxBlockSize)
                 {
                     continue;
                 }
-                for (var i = 0; i < postings.Count; i++)
+                foreach (var other in _blockIndex.Records(block))
                 {
-                    var other = postings[i];
                     // Each unordered pair once: a fresh record compares with old ones and with fresh ones of lower index.
                     if (other == index || (other > index && fresh.Contains(other)) || !compared.Add(other))
                     {
@@ -361,9 +336,9 @@ internal sealed class IdentityGraph : IResolutionContext
             var record = _records[m];
             foreach (var key in record.Keys)
             {
-                if (_keyIndex[key] is { Count: > 1 } postings && postings.Count <= _options.MaxRecordsPerValue)
+                if (_keyIndex.Count(key) is > 1 and var count && count <= _options.MaxRecordsPerValue)
                 {
-                    Union(m, postings.First);
+                    Union(m, _keyIndex.First(key));
                 }
             }
             foreach (var (other, _) in record.Partners ?? [])
