@@ -90,7 +90,7 @@ internal sealed class RecordPreparer(CompiledOptions options)
         }
         for (var t = 0; t < options.LimitedTypes.Length; t++)
         {
-            prepared.LimitValues[t] = ValuesOfType(ids, options.LimitedTypes[t]);
+            prepared.LimitValues[t] = values[options.LimitSlots[t]];
         }
 
         prepared.FieldValues = values; // keys are derived from them when the record is indexed (KeyInterner)
@@ -139,31 +139,5 @@ internal sealed class RecordPreparer(CompiledOptions options)
             Array.Resize(ref folded, count);
         }
         return folded;
-    }
-
-    private static string[]? ValuesOfType((string Type, string Value)[] ids, string type)
-    {
-        var count = 0;
-        foreach (var (idType, _) in ids)
-        {
-            if (idType == type)
-            {
-                count++;
-            }
-        }
-        if (count == 0)
-        {
-            return null;
-        }
-        var values = new string[count];
-        var at = 0;
-        foreach (var (idType, value) in ids)
-        {
-            if (idType == type)
-            {
-                values[at++] = value;
-            }
-        }
-        return values;
     }
 }
