@@ -52,15 +52,29 @@ internal sealed class PreparedRecord
         {
             return FoldedValue(field.Name) is { } folded && field.Cut(folded) is { } one ? [one] : null;
         }
-        List<string>? list = null;
-        foreach (var (type, value) in Identifiers)
+        // One exact-size array, no list: identifiers are distinct and sorted, but cut values may repeat.
+        var count = 0;
+        foreach (var (type, _) in Identifiers)
         {
-            if (type == field.Name && field.Cut(value) is { } cut && (list is null || !list.Contains(cut)))
+            if (type == field.Name)
             {
-                (list ??= []).Add(cut);
+                count++;
             }
         }
-        return list?.ToArray();
+        if (count == 0)
+        {
+            return null;
+        }
+        var values = new string[count];
+        var at = 0;
+        foreach (var (type, value) in Identifiers)
+        {
+            if (type == field.Name && field.Cut(value) is { } cut && Array.IndexOf(values, cut, 0, at) < 0)
+            {
+                values[at++] = cut;
+            }
+        }
+        return at == 0 ? null : at == count ? values : values[..at];
     }
 
     public IEnumerable<string> Values(FieldSpec field)

@@ -11,10 +11,15 @@ internal sealed class RecordPreparer(CompiledOptions options)
     private static readonly Comparison<(string Type, string Value)> ByTypeThenValue =
         (a, b) => a.Type != b.Type ? string.CompareOrdinal(a.Type, b.Type) : string.CompareOrdinal(a.Value, b.Value);
 
+    [ThreadStatic]
+    private static List<(string Type, string Value)>? t_identifiers;
+
     public PreparedRecord Prepare(SourceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var identifiers = new List<(string Type, string Value)>(record.Identifiers.Count);
+        // Scratch reused per thread (preparation runs on every core): only the exact-size result is allocated.
+        var identifiers = t_identifiers ??= [];
+        identifiers.Clear();
         List<IdentifierIssue>? issues = null;
         foreach (var raw in record.Identifiers)
         {
