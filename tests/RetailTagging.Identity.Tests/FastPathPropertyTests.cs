@@ -20,43 +20,65 @@ public sealed class FastPathPropertyTests
             text => TextFolding.IsNfkc(text) == text.IsNormalized(System.Text.NormalizationForm.FormKC));
 
     [Property(MaxTest = 300)]
-    public Property Postings_behave_like_a_list_of_record_indexes() =>
-        // A sequence of operations: non-negative = add that record, negative = remove record -x - 1.
-        Prop.ForAll(Gen.Choose(-6, 6).ListOf().ToArbitrary(), operations =>
+    public Property Key_postings_behave_like_lists_of_record_indexes() =>
+        // A sequence of operations on three keys: (key, non-negative) = post that record, (key, negative) = remove record -x - 1.
+        Prop.ForAll(Gen.Choose(0, 2).Zip(Gen.Choose(-6, 6)).ListOf().ToArbitrary(), operations =>
         {
-            Postings? postings = null;
-            var reference = new List<int>();
-            foreach (var op in operations)
+            var index = new KeyIndex();
+            var ids = new[] { index.Intern(1, 1, 0), index.Intern(1, 2, 0), index.Intern(2, 1, 3) };
+            var reference = new[] { new List<int>(), new List<int>(), new List<int>() };
+            foreach (var (key, op) in operations)
             {
                 if (op >= 0)
                 {
-                    if (postings is { } p)
-                    {
-                        p.Add(op);
-                        postings = p;
-                    }
-                    else
-                    {
-                        postings = Postings.Of(op);
-                    }
-                    reference.Add(op);
-                }
-                else if (postings is { } p)
-                {
-                    var kept = p.Remove(-op - 1);
-                    reference.Remove(-op - 1);
-                    postings = kept ? p : null;
-                    if (kept != (reference.Count > 0))
+                    var count = index.Post(ids[key], op, out var first);
+                    reference[key].Add(op);
+                    if (count != reference[key].Count || first != reference[key][0])
                     {
                         return false;
                     }
                 }
-                if (postings is { } now && (now.Count != reference.Count || now.First != reference[0]
-                    || !Enumerable.Range(0, now.Count).Select(i => now[i]).SequenceEqual(reference)))
+                else
                 {
-                    return false;
+                    index.Unpost(ids[key], -op - 1);
+                    reference[key].Remove(-op - 1);
+                }
+                for (var k = 0; k < ids.Length; k++)
+                {
+                    var walked = new List<int>();
+                    foreach (var record in index.Records(ids[k]))
+                    {
+                        walked.Add(record);
+                    }
+                    if (index.Count(ids[k]) != reference[k].Count || !walked.SequenceEqual(reference[k])
+                        || (reference[k].Count > 0 && index.First(ids[k]) != reference[k][0]))
+                    {
+                        return false;
+                    }
                 }
             }
-            return (postings is null) == (reference.Count == 0);
+            return true;
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Interned_keys_are_equal_exactly_when_their_parts_are() =>
+        // Enough keys to make the open-addressing table grow several times.
+        Prop.ForAll(Gen.Choose(1, 50).Three().ArrayOf().ToArbitrary(), keys =>
+        {
+            var index = new KeyIndex();
+            var byParts = new Dictionary<(uint, int, int), int>();
+            foreach (var round in new[] { 0, 1 })
+            {
+                foreach (var (prefix, a, b) in keys)
+                {
+                    var id = index.Intern((uint)prefix, a, b);
+                    if (byParts.TryGetValue(((uint)prefix, a, b), out var known) ? known != id : byParts.ContainsValue(id))
+                    {
+                        return false;
+                    }
+                    byParts[((uint)prefix, a, b)] = id;
+                }
+            }
+            return byParts.All(p => index.Parts(p.Value) == p.Key);
         });
 }

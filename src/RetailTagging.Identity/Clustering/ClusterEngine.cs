@@ -321,7 +321,9 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
         /// </summary>
         private List<(string Key, int Rule, List<int> Locals)> SharedKeys()
         {
-            var entries = new List<(string Key, int Rule, int Local, int Sequence)>();
+            // Keys are interned ids: equal ids are equal keys, so grouping needs no strings; only the shared keys
+            // (a few per component) get their text, which orders them and names them in merge reasons.
+            var entries = new List<(int Key, int Rule, int Local, int Sequence)>();
             for (var i = 0; i < _members.Length; i++)
             {
                 var m = _members[i];
@@ -332,14 +334,14 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
             }
             entries.Sort(static (x, y) =>
             {
-                var c = string.CompareOrdinal(x.Key, y.Key);
+                var c = x.Key.CompareTo(y.Key);
                 return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
             });
             var shared = new List<(string Key, int Rule, List<int> Locals)>();
             for (var start = 0; start < entries.Count;)
             {
                 var end = start + 1;
-                while (end < entries.Count && string.Equals(entries[end].Key, entries[start].Key, StringComparison.Ordinal))
+                while (end < entries.Count && entries[end].Key == entries[start].Key)
                 {
                     end++;
                 }
@@ -351,7 +353,7 @@ internal sealed class ClusterEngine(CompiledOptions options, FuzzyScorer scorer)
                         locals.Add(entries[e].Local);
                     }
                     locals.Sort();
-                    shared.Add((entries[start].Key, entries[start].Rule, locals));
+                    shared.Add((_context.KeyText(entries[start].Key), entries[start].Rule, locals));
                 }
                 start = end;
             }

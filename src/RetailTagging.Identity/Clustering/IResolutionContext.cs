@@ -4,10 +4,13 @@ namespace RetailTagging.Identity;
 internal interface IResolutionContext
 {
     /// <summary>A rule key shared by more records than the guard allows (a function of the record set).</summary>
-    bool IsHotKey(string key);
+    bool IsHotKey(int key);
 
     /// <summary>A blocking key with more records than the fuzzy block limit.</summary>
-    bool IsHotBlock(string blockKey);
+    bool IsHotBlock(int blockKey);
+
+    /// <summary>The text of a rule key (<c>name␟value1␟value2…</c>), built on demand from its id.</summary>
+    string KeyText(int key);
 
     /// <summary>The record with a global index.</summary>
     PreparedRecord Get(int index);

@@ -146,6 +146,8 @@ internal sealed class CompiledOptions
         }
         ComparisonSlots = Comparisons.Select(c => Slot(c.Field)).ToArray();
         ConflictSlots = ConflictFields.Select(Slot).ToArray();
+        // A limited type's values are the type's identifier values: the same array as the field's when a rule reads it.
+        LimitSlots = LimitedTypes.Select(t => Slot(new FieldSpec(t, IsIdentifier: true, Take: 0))).ToArray();
         Fields = [.. slots.OrderBy(p => p.Value).Select(p => p.Key)];
         if (FuzzyEnabled && (BlockingKeys.Length == 0 || Comparisons.Length == 0))
         {
@@ -231,6 +233,9 @@ internal sealed class CompiledOptions
 
     /// <summary>Per conflict field, its position in <see cref="Fields"/>.</summary>
     public int[] ConflictSlots { get; }
+
+    /// <summary>Per limited type, the position of its (uncut) identifier field in <see cref="Fields"/>.</summary>
+    public int[] LimitSlots { get; }
     public int[] Limits { get; }
     public bool FuzzyEnabled { get; }
     public double AutoMergeThreshold { get; }

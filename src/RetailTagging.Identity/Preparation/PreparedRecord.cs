@@ -17,10 +17,15 @@ internal sealed class PreparedRecord
     /// <summary>Attribute values folded for comparison, by attribute name (a handful: a short array beats a hash table).</summary>
     public required KeyValuePair<string, string>[] Folded { get; init; }
 
-    /// <summary>Deterministic rule keys (rule name and values) and the rule index of each.</summary>
-    public string[] Keys { get; set; } = [];
+    /// <summary>Per distinct field (same order as <see cref="CompiledOptions.Fields"/>), the record's values or null; dropped once the keys are assigned.</summary>
+    public string[]?[]? FieldValues { get; set; }
+
+    /// <summary>Deterministic rule keys (<see cref="KeyInterner"/> ids) and the rule index of each.</summary>
+    public int[] Keys { get; set; } = [];
     public int[] KeyRules { get; set; } = [];
-    public string[] BlockKeys { get; set; } = [];
+
+    /// <summary>Blocking keys (<see cref="KeyInterner"/> ids), distinct.</summary>
+    public int[] BlockKeys { get; set; } = [];
 
     /// <summary>Per limited type (same order as <see cref="CompiledOptions.LimitedTypes"/>), the record's values or null.</summary>
     public required string[]?[] LimitValues { get; init; }
@@ -47,15 +52,29 @@ internal sealed class PreparedRecord
         {
             return FoldedValue(field.Name) is { } folded && field.Cut(folded) is { } one ? [one] : null;
         }
-        List<string>? list = null;
-        foreach (var (type, value) in Identifiers)
+        // One exact-size array, no list: identifiers are distinct and sorted, but cut values may repeat.
+        var count = 0;
+        foreach (var (type, _) in Identifiers)
         {
-            if (type == field.Name && field.Cut(value) is { } cut && (list is null || !list.Contains(cut)))
+            if (type == field.Name)
             {
-                (list ??= []).Add(cut);
+                count++;
             }
         }
-        return list?.ToArray();
+        if (count == 0)
+        {
+            return null;
+        }
+        var values = new string[count];
+        var at = 0;
+        foreach (var (type, value) in Identifiers)
+        {
+            if (type == field.Name && field.Cut(value) is { } cut && Array.IndexOf(values, cut, 0, at) < 0)
+            {
+                values[at++] = cut;
+            }
+        }
+        return at == 0 ? null : at == count ? values : values[..at];
     }
 
     public IEnumerable<string> Values(FieldSpec field)

@@ -1,6 +1,6 @@
 namespace RetailTagging.Identity;
 
-/// <summary>Normalises a source record and derives its rule keys, blocking keys and limited values.</summary>
+/// <summary>Normalises a source record and derives the values its rule keys, blocking keys, comparisons and guards use.</summary>
 /// <remarks>
 /// Runs once per record on every core during bulk loads, so it avoids LINQ and per-field allocations: each
 /// distinct field (<see cref="CompiledOptions.Fields"/>) is read once, and the arrays of values are shared by
@@ -8,18 +8,18 @@ namespace RetailTagging.Identity;
 /// </remarks>
 internal sealed class RecordPreparer(CompiledOptions options)
 {
-    // Cartesian products of multi-valued fields are capped: a record with many phones and many
-    // names is itself suspicious, and its first combinations suffice to link it.
-    private const int MaxKeysPerRule = 16;
-    private const char Separator = '\u001F';
-
     private static readonly Comparison<(string Type, string Value)> ByTypeThenValue =
         (a, b) => a.Type != b.Type ? string.CompareOrdinal(a.Type, b.Type) : string.CompareOrdinal(a.Value, b.Value);
+
+    [ThreadStatic]
+    private static List<(string Type, string Value)>? t_identifiers;
 
     public PreparedRecord Prepare(SourceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var identifiers = new List<(string Type, string Value)>(record.Identifiers.Count);
+        // Scratch reused per thread (preparation runs on every core): only the exact-size result is allocated.
+        var identifiers = t_identifiers ??= [];
+        identifiers.Clear();
         List<IdentifierIssue>? issues = null;
         foreach (var raw in record.Identifiers)
         {
@@ -95,31 +95,10 @@ internal sealed class RecordPreparer(CompiledOptions options)
         }
         for (var t = 0; t < options.LimitedTypes.Length; t++)
         {
-            prepared.LimitValues[t] = ValuesOfType(ids, options.LimitedTypes[t]);
+            prepared.LimitValues[t] = values[options.LimitSlots[t]];
         }
 
-        List<string>? keys = null;
-        List<int>? keyRules = null;
-        foreach (var rule in options.Rules)
-        {
-            var before = keys?.Count ?? 0;
-            Combine(rule.Name, rule.FieldSlots, values, ref keys);
-            for (var k = before; k < (keys?.Count ?? 0); k++)
-            {
-                (keyRules ??= []).Add(rule.Index);
-            }
-        }
-        List<string>? blocks = null;
-        if (options.FuzzyEnabled)
-        {
-            foreach (var block in options.BlockingKeys)
-            {
-                Combine(block.Text, block.FieldSlots, values, ref blocks);
-            }
-        }
-        prepared.Keys = keys?.ToArray() ?? [];
-        prepared.KeyRules = keyRules?.ToArray() ?? [];
-        prepared.BlockKeys = blocks is null ? [] : blocks.Count < 2 ? [.. blocks] : DistinctInOrder(blocks);
+        prepared.FieldValues = values; // keys are derived from them when the record is indexed (KeyInterner)
         return prepared;
     }
 
@@ -165,104 +144,5 @@ internal sealed class RecordPreparer(CompiledOptions options)
             Array.Resize(ref folded, count);
         }
         return folded;
-    }
-
-    private static string[]? ValuesOfType((string Type, string Value)[] ids, string type)
-    {
-        var count = 0;
-        foreach (var (idType, _) in ids)
-        {
-            if (idType == type)
-            {
-                count++;
-            }
-        }
-        if (count == 0)
-        {
-            return null;
-        }
-        var values = new string[count];
-        var at = 0;
-        foreach (var (idType, value) in ids)
-        {
-            if (idType == type)
-            {
-                values[at++] = value;
-            }
-        }
-        return values;
-    }
-
-    private static string[] DistinctInOrder(List<string> items)
-    {
-        var result = new List<string>(items.Count);
-        foreach (var item in items)
-        {
-            if (!result.Contains(item))
-            {
-                result.Add(item);
-            }
-        }
-        return [.. result];
-    }
-
-    /// <summary>Appends the keys <c>name␟value1␟value2…</c> of every combination of the fields' values (distinct, capped).</summary>
-    private static void Combine(string name, int[] slots, string[]?[] values, ref List<string>? output)
-    {
-        var single = true;
-        var length = name.Length;
-        foreach (var slot in slots)
-        {
-            if (values[slot] is not { } v)
-            {
-                return;
-            }
-            if (v.Length == 1)
-            {
-                length += 1 + v[0].Length;
-            }
-            else
-            {
-                single = false;
-            }
-        }
-        output ??= [];
-        if (single)
-        {
-            // The usual case, one value per field, builds one string and nothing else.
-            output.Add(string.Create(length, (name, slots, values), static (span, state) =>
-            {
-                state.name.CopyTo(span);
-                var at = state.name.Length;
-                foreach (var slot in state.slots)
-                {
-                    span[at++] = Separator;
-                    var value = state.values[slot]![0];
-                    value.CopyTo(span[at..]);
-                    at += value.Length;
-                }
-            }));
-            return;
-        }
-        var partial = new List<string> { name };
-        foreach (var slot in slots)
-        {
-            var next = new List<string>();
-            foreach (var value in values[slot]!)
-            {
-                foreach (var prefix in partial)
-                {
-                    if (next.Count < MaxKeysPerRule)
-                    {
-                        next.Add(prefix + Separator + value);
-                    }
-                }
-            }
-            partial = next;
-        }
-        foreach (var key in DistinctInOrder(partial))
-        {
-            output.Add(key);
-        }
     }
 }

@@ -27,8 +27,9 @@ internal sealed class IdentityGraph : IResolutionContext
     private readonly GoldenRecordBuilder _golden;
     private readonly List<PreparedRecord> _records = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Postings> _keyIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Postings> _blockIndex = new(StringComparer.Ordinal);
+    private readonly KeyInterner _interner;
+    private readonly KeyIndex _keyIndex;
+    private readonly KeyIndex _blockIndex;
 
     // Candidate components: a union-find over record indexes (parent, size at the root) whose members form a
     // circular linked list (next), so a union splices two lists in O(1) and no record needs a list of its own.
@@ -36,7 +37,11 @@ internal sealed class IdentityGraph : IResolutionContext
     private readonly List<int> _next = [];
     private readonly List<int> _size = [];
     private readonly Dictionary<int, List<string>> _componentReviews = [];
+    // Per record its customer's state: null until first resolved, _aloneState when the record is a customer of
+    // its own with no history (most records: no state object, no entry in _clusters, the id derived on demand).
     private readonly List<ClusterState?> _clusterOf = [];
+    private readonly ClusterState _aloneState = new("", [], []);
+    private int _aloneCount;
     private readonly Dictionary<string, ClusterState> _clusters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReviewItem> _reviews = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IdentityDecision> _decisions = new(StringComparer.Ordinal);
@@ -46,6 +51,9 @@ internal sealed class IdentityGraph : IResolutionContext
     {
         _options = options;
         _preparer = new RecordPreparer(options);
+        _interner = new KeyInterner(options);
+        _keyIndex = _interner.Rules;
+        _blockIndex = _interner.Blocks;
         _scorer = new FuzzyScorer(options);
         _engine = new ClusterEngine(options, _scorer);
         _golden = new GoldenRecordBuilder(options);
@@ -55,14 +63,15 @@ internal sealed class IdentityGraph : IResolutionContext
 
     /// <summary>Records whose customer changed since the owner last drained the list.</summary>
     public List<RecordAssignment> PendingAssignments { get; } = [];
-    public int CustomerCount => _clusters.Count;
+    public int CustomerCount => _clusters.Count + _aloneCount;
     public IEnumerable<ReviewItem> Reviews => _reviews.Values;
     public IEnumerable<IdentityDecision> Decisions => _decisions.Values;
     public CompiledOptions Options => _options;
 
     // ---- IResolutionContext ----
-    public bool IsHotKey(string key) => _keyIndex.TryGetValue(key, out var p) && p.Count > _options.MaxRecordsPerValue;
-    public bool IsHotBlock(string blockKey) => _blockIndex.TryGetValue(blockKey, out var p) && p.Count > _options.MaxBlockSize;
+    public bool IsHotKey(int key) => _keyIndex.Count(key) > _options.MaxRecordsPerValue;
+    public bool IsHotBlock(int blockKey) => _blockIndex.Count(blockKey) > _options.MaxBlockSize;
+    public string KeyText(int key) => _interner.RuleText(key);
     public PreparedRecord Get(int index) => _records[index];
     public PreparedRecord? Find(string recordId) => _byId.TryGetValue(recordId, out var i) ? _records[i] : null;
     public IEnumerable<IdentityDecision> DecisionsFor(string recordId) =>
@@ -101,12 +110,13 @@ internal sealed class IdentityGraph : IResolutionContext
         var blocks = 0;
         foreach (var b in batch)
         {
+            _interner.AssignKeys(b);
             keys += b.Keys.Length;
             blocks += b.BlockKeys.Length;
         }
         Reserve(_byId, expected);
-        Reserve(_keyIndex, _keyIndex.Count + keys);
-        Reserve(_blockIndex, _blockIndex.Count + blocks);
+        _keyIndex.Reserve(keys);
+        _blockIndex.Reserve(blocks);
         foreach (var p in batch)
         {
             int index;
@@ -114,7 +124,7 @@ internal sealed class IdentityGraph : IResolutionContext
             {
                 Unindex(_records[index], dirty);
                 _records[index] = p;
-                if (_clusterOf[index] is { } stale)
+                if (_clusterOf[index] is { } stale && !ReferenceEquals(stale, _aloneState))
                 {
                     stale.Cached = null; // its golden record was built from the replaced record
                 }
@@ -134,7 +144,7 @@ internal sealed class IdentityGraph : IResolutionContext
             dirty.Add(index);
             foreach (var key in p.Keys)
             {
-                var count = Post(_keyIndex, key, index, out var first);
+                var count = _keyIndex.Post(key, index, out var first);
                 if (count == _options.MaxRecordsPerValue + 1)
                 {
                     // The value just became junk: it links nobody, and the component it glued together is rebuilt.
@@ -147,14 +157,13 @@ internal sealed class IdentityGraph : IResolutionContext
             }
             foreach (var block in p.BlockKeys)
             {
-                if (Post(_blockIndex, block, index, out _) == _options.MaxBlockSize + 1)
+                if (_blockIndex.Post(block, index, out _) == _options.MaxBlockSize + 1)
                 {
                     // The block just became too big to compare in: pairs it produced no longer count.
-                    var postings = _blockIndex[block];
-                    for (var i = 0; i < postings.Count; i++)
+                    foreach (var member in _blockIndex.Records(block))
                     {
-                        dirty.Add(postings[i]);
-                        recluster.Add(postings[i]);
+                        dirty.Add(member);
+                        recluster.Add(member);
                     }
                 }
             }
@@ -187,39 +196,15 @@ internal sealed class IdentityGraph : IResolutionContext
         }
     }
 
-    /// <summary>Adds a record to a key's postings; returns how many records share the key now, and the first of them.</summary>
-    private static int Post(Dictionary<string, Postings> index, string key, int record, out int first)
-    {
-        ref var postings = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
-        if (!exists)
-        {
-            postings = Postings.Of(record);
-            first = record;
-            return 1;
-        }
-        postings.Add(record);
-        first = postings.First;
-        return postings.Count;
-    }
-
-    private static void Unpost(Dictionary<string, Postings> index, string key, int record)
-    {
-        ref var postings = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(index, key);
-        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref postings) && !postings.Remove(record))
-        {
-            index.Remove(key);
-        }
-    }
-
     private void Unindex(PreparedRecord old, HashSet<int> dirty)
     {
         foreach (var key in old.Keys)
         {
-            Unpost(_keyIndex, key, old.Index);
+            _keyIndex.Unpost(key, old.Index);
         }
         foreach (var block in old.BlockKeys)
         {
-            Unpost(_blockIndex, block, old.Index);
+            _blockIndex.Unpost(block, old.Index);
         }
         foreach (var (other, _) in old.Partners ?? [])
         {
@@ -239,14 +224,12 @@ internal sealed class IdentityGraph : IResolutionContext
             compared.Clear();
             foreach (var block in record.BlockKeys)
             {
-                var postings = _blockIndex[block];
-                if (postings.Count > _options.MaxBlockSize)
+                if (_blockIndex.Count(block) > _options.MaxBlockSize)
                 {
                     continue;
                 }
-                for (var i = 0; i < postings.Count; i++)
+                foreach (var other in _blockIndex.Records(block))
                 {
-                    var other = postings[i];
                     // Each unordered pair once: a fresh record compares with old ones and with fresh ones of lower index.
                     if (other == index || (other > index && fresh.Contains(other)) || !compared.Add(other))
                     {
@@ -357,14 +340,14 @@ internal sealed class IdentityGraph : IResolutionContext
             var record = _records[m];
             foreach (var key in record.Keys)
             {
-                if (_keyIndex[key] is { Count: > 1 } postings && postings.Count <= _options.MaxRecordsPerValue)
+                if (_keyIndex.Count(key) is > 1 and var count && count <= _options.MaxRecordsPerValue)
                 {
-                    Union(m, postings.First);
+                    Union(m, _keyIndex.First(key));
                 }
             }
             foreach (var (other, _) in record.Partners ?? [])
             {
-                if (record.BlockKeys.Any(b => !IsHotBlock(b) && _records[other].BlockKeys.Contains(b)))
+                if (record.BlockKeys.Any(b => !IsHotBlock(b) && Array.IndexOf(_records[other].BlockKeys, b) >= 0))
                 {
                     Union(m, other);
                 }
@@ -452,33 +435,54 @@ internal sealed class IdentityGraph : IResolutionContext
     {
         if (_componentReviews.Remove(index, out var oldReviews))
         {
-            foreach (var id in oldReviews)
+            foreach (var reviewId in oldReviews)
             {
-                _reviews.Remove(id);
+                _reviews.Remove(reviewId);
             }
         }
         var previous = _clusterOf[index];
-        if (previous is { Members.Length: 1, Steps.Length: 0 })
+        if (ReferenceEquals(previous, _aloneState))
         {
             return; // Same customer (named after this record), same record, no history: nothing changes.
         }
         var record = _records[index];
-        var state = new ClusterState(_options.CustomerIdPrefix + record.Id, [index], []);
+        var id = _options.CustomerIdPrefix + record.Id;
         if (previous is not null && _clusters.TryGetValue(previous.Id, out var registered) && ReferenceEquals(registered, previous))
         {
             _clusters.Remove(previous.Id);
         }
-        if (previous?.Id != state.Id)
+        if (previous?.Id != id)
         {
-            PendingAssignments.Add(new RecordAssignment(record.Id, state.Id));
+            PendingAssignments.Add(new RecordAssignment(record.Id, id));
         }
-        _clusterOf[index] = state;
-        _clusters[state.Id] = state;
-        if (previous is not null && previous.Id != state.Id)
+        SetState(index, _aloneState);
+        if (previous is not null && previous.Id != id)
         {
-            changes.Add(new IdentityChange(now, IdentityChangeKind.Merged, [previous.Id], [state.Id], ""));
+            changes.Add(new IdentityChange(now, IdentityChangeKind.Merged, [previous.Id], [id], ""));
         }
     }
+
+    /// <summary>Sets a record's customer state, keeping count of the records that are customers alone.</summary>
+    private void SetState(int index, ClusterState state)
+    {
+        var alone = ReferenceEquals(state, _aloneState);
+        var wasAlone = ReferenceEquals(_clusterOf[index], _aloneState);
+        _aloneCount += (alone ? 1 : 0) - (wasAlone ? 1 : 0);
+        _clusterOf[index] = state;
+    }
+
+    /// <summary>The id of a record's current customer (null before the record was first resolved).</summary>
+    private string? CustomerIdOf(int index) => _clusterOf[index] switch
+    {
+        null => null,
+        var alone when ReferenceEquals(alone, _aloneState) => _options.CustomerIdPrefix + _records[index].Id,
+        var state => state.Id,
+    };
+
+    /// <summary>A record's customer state; for a record alone, a state made for the caller (not kept).</summary>
+    private ClusterState? StateOf(int index) => ReferenceEquals(_clusterOf[index], _aloneState)
+        ? new ClusterState(_options.CustomerIdPrefix + _records[index].Id, [index], [])
+        : _clusterOf[index];
 
     private void Apply(int root, ClusterEngine.Outcome outcome, DateTimeOffset now, string cause, List<IdentityChange> changes)
     {
@@ -502,9 +506,13 @@ internal sealed class IdentityGraph : IResolutionContext
         foreach (var cluster in outcome.Clusters)
         {
             var anchor = cluster.Members[0];
-            var state = new ClusterState(_options.CustomerIdPrefix + anchor.Id, Array.ConvertAll(cluster.Members, static m => m.Index), cluster.Steps);
+            var alone = cluster.Members.Length == 1 && cluster.Steps.Length == 0;
+            var state = alone
+                ? _aloneState
+                : new ClusterState(_options.CustomerIdPrefix + anchor.Id, Array.ConvertAll(cluster.Members, static m => m.Index), cluster.Steps);
+            var id = alone ? _options.CustomerIdPrefix + anchor.Id : state.Id;
             var previous = _clusterOf[anchor.Index];
-            if (previous is not null && previous.Id == state.Id && Unchanged(previous, state))
+            if (!alone && previous is not null && previous.Id == state.Id && Unchanged(previous, state))
             {
                 // Same customer, same records, same history: keep the cached golden record.
                 state.Cached = previous.Cached;
@@ -512,34 +520,41 @@ internal sealed class IdentityGraph : IResolutionContext
             SortedSet<string>? before = null;
             foreach (var m in cluster.Members)
             {
-                var old = _clusterOf[m.Index];
-                if (old is not null)
+                if (CustomerIdOf(m.Index) is { } oldId)
                 {
-                    (before ??= new SortedSet<string>(StringComparer.Ordinal)).Add(old.Id);
-                    if (!splitInto.TryGetValue(old.Id, out var into))
+                    var old = _clusterOf[m.Index]!;
+                    (before ??= new SortedSet<string>(StringComparer.Ordinal)).Add(oldId);
+                    if (!splitInto.TryGetValue(oldId, out var into))
                     {
-                        splitInto[old.Id] = into = new SortedSet<string>(StringComparer.Ordinal);
+                        splitInto[oldId] = into = new SortedSet<string>(StringComparer.Ordinal);
                     }
-                    into.Add(state.Id);
-                    if (_clusters.TryGetValue(old.Id, out var registered) && ReferenceEquals(registered, old))
+                    into.Add(id);
+                    if (_clusters.TryGetValue(oldId, out var registered) && ReferenceEquals(registered, old))
                     {
-                        _clusters.Remove(old.Id);
+                        _clusters.Remove(oldId);
                     }
                 }
             }
             foreach (var m in cluster.Members)
             {
-                if (_clusterOf[m.Index]?.Id != state.Id)
+                if (CustomerIdOf(m.Index) != id)
                 {
-                    PendingAssignments.Add(new RecordAssignment(m.Id, state.Id));
+                    PendingAssignments.Add(new RecordAssignment(m.Id, id));
                 }
-                _clusterOf[m.Index] = state;
+                SetState(m.Index, state);
             }
-            _clusters[state.Id] = state;
-            if (before is not null && (before.Count > 1 || (before.Count == 1 && before.Min != state.Id)))
+            if (alone)
+            {
+                _clusters.Remove(id); // a state of an earlier run under this id (it held this record) is gone
+            }
+            else
+            {
+                _clusters[id] = state;
+            }
+            if (before is not null && (before.Count > 1 || (before.Count == 1 && before.Min != id)))
             {
                 var reasons = string.Join("; ", cluster.Steps.Select(s => s.Reason).Distinct().Take(5));
-                changes.Add(new IdentityChange(now, IdentityChangeKind.Merged, [.. before], [state.Id], reasons));
+                changes.Add(new IdentityChange(now, IdentityChangeKind.Merged, [.. before], [id], reasons));
             }
         }
         foreach (var (old, into) in splitInto)
@@ -640,17 +655,19 @@ internal sealed class IdentityGraph : IResolutionContext
         var prefix = _options.CustomerIdPrefix;
         if (customerOrRecordId.StartsWith(prefix, StringComparison.Ordinal) && _byId.TryGetValue(customerOrRecordId[prefix.Length..], out var index))
         {
-            return _clusterOf[index];
+            return StateOf(index);
         }
         return null;
     }
 
-    public ClusterState? ClusterOfRecord(string recordId) => _byId.TryGetValue(recordId, out var i) ? _clusterOf[i] : null;
+    public ClusterState? ClusterOfRecord(string recordId) => _byId.TryGetValue(recordId, out var i) ? StateOf(i) : null;
 
-    public IEnumerable<ClusterState> Clusters => _clusters.Values;
+    /// <summary>Every current customer id (records alone included), unordered.</summary>
+    public IEnumerable<string> CustomerIds =>
+        _clusters.Keys.Concat(Enumerable.Range(0, _records.Count).Where(i => ReferenceEquals(_clusterOf[i], _aloneState)).Select(i => CustomerIdOf(i)!));
 
     public IEnumerable<(string RecordId, string CustomerId)> Assignments() =>
-        _records.Select(r => (r.Id, _clusterOf[r.Index]!.Id));
+        _records.Select(r => (r.Id, CustomerIdOf(r.Index)!));
 
     public IEnumerable<IdentifierIssue> Issues => _records.SelectMany(r => r.Issues);
 

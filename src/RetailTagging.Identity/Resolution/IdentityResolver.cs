@@ -151,7 +151,7 @@ public sealed class IdentityResolver : IDisposable
     {
         lock (_gate)
         {
-            return _graph.Clusters.Select(c => c.Id).Order(StringComparer.Ordinal).ToArray();
+            return _graph.CustomerIds.Order(StringComparer.Ordinal).ToArray();
         }
     }
 
@@ -209,7 +209,7 @@ public sealed class IdentityResolver : IDisposable
         {
             var a = _graph.FindCluster(customerId) ?? throw new ArgumentException($"No customer '{customerId}'.", nameof(customerId));
             var b = _graph.FindCluster(otherCustomerId) ?? throw new ArgumentException($"No customer '{otherCustomerId}'.", nameof(otherCustomerId));
-            if (ReferenceEquals(a, b))
+            if (a.Id == b.Id) // a record alone gets a fresh state object on every lookup: compare ids
             {
                 throw new ArgumentException($"'{customerId}' and '{otherCustomerId}' are already one customer ({a.Id}).");
             }
@@ -255,7 +255,7 @@ public sealed class IdentityResolver : IDisposable
                 bool apart;
                 lock (_gate)
                 {
-                    apart = !ReferenceEquals(_graph.ClusterOfRecord(step.LeftRecordIds[0]), _graph.ClusterOfRecord(step.RightRecordIds[0]));
+                    apart = _graph.ClusterOfRecord(step.LeftRecordIds[0])?.Id != _graph.ClusterOfRecord(step.RightRecordIds[0])?.Id;
                 }
                 if (apart)
                 {
