@@ -135,8 +135,8 @@ internal sealed partial class DelegateCompiler
                 _ => throw new InvalidOperationException($"No accessor for built-in attribute '{attribute.Name}'."),
             };
         }
-        var value = Expression.Call(ClrTypes.Method(typeof(HostData), nameof(HostData.CustomAttribute), typeof(RetailTagging.Customer), typeof(string), typeof(TagType)),
-            Customer, Expression.Constant(attribute.Name), Expression.Constant(attribute.Type));
+        var value = Expression.Call(ClrTypes.Method(typeof(HostData), nameof(HostData.CachedAttribute), typeof(EvaluationFrame), typeof(string), typeof(TagType)),
+            _frame, Expression.Constant(attribute.Name), Expression.Constant(attribute.Type));
         return ClrTypes.FromValue(value, attribute.Type);
     }
 
