@@ -20,6 +20,8 @@ internal sealed class AttributeCache
     /// <summary>Forgets every cached value (a new customer).</summary>
     public void Clear()
     {
+        // Expressions that read no custom attribute (single predicates) pay one compare here.
+        if (_count == 0) return;
         Array.Clear(_values, 0, _count);
         _count = 0;
     }

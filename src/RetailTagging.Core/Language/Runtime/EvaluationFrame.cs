@@ -22,6 +22,9 @@ internal sealed class EvaluationFrame
     /// <summary>The running state of aggregate passes on this frame, reused across evaluations.</summary>
     public readonly AggregateState AggregateState = new();
 
+    /// <summary>The last instant converted to a local date (filters of one event often convert its instant twice).</summary>
+    public readonly LocalDateCache LocalDates = new();
+
     /// <summary>Custom attributes of <see cref="Customer"/> read so far in this evaluation.</summary>
     public readonly AttributeCache Attributes = new();
 
