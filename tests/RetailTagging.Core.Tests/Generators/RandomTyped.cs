@@ -28,7 +28,13 @@ public sealed class RandomTyped(Random random)
                 2 => $"not {Expr(T.Bool, depth - 1, inFilter)}",
                 3 => Comparison(depth, inFilter),
                 4 => $"({Expr(T.Number, depth - 1, inFilter)} {Pick("", "not ")}between {Expr(T.Number, depth - 1, inFilter)} and {Expr(T.Number, depth - 1, inFilter)})",
-                5 => $"({Expr(T.String, depth - 1, inFilter)} {Pick("", "not ")}in [\"maternity\", \"Shanghai\", {Expr(T.String, depth - 1, inFilter)}])",
+                5 => random.Next(3) switch
+                {
+                    0 => $"({Expr(T.String, depth - 1, inFilter)} {Pick("", "not ")}in [\"maternity\", \"Shanghai\", {Expr(T.String, depth - 1, inFilter)}])",
+                    // Constant lists: short ones compile to a chain of equalities, long ones to a hash set.
+                    1 => $"({Expr(T.String, depth - 1, inFilter)} {Pick("", "not ")}in [{Pick("\"maternity\"", "\"Shanghai\", \"a\"", "\"\", \"gold\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\"")}])",
+                    _ => $"({Expr(T.Number, depth - 1, inFilter)} {Pick("", "not ")}in [{Pick("0", "1.0, 2, 2.50", "0, 1, 2, 3, 4, 5, 6, 7, 8, 10.0")}])",
+                },
                 6 => $"({Expr(Scalar(), depth - 1, inFilter)} is {Pick("", "not ")}null)",
                 7 => $"contains({Expr(T.String, depth - 1, inFilter)}, {Pick("\"a\"", "\"ma\"", "\"\"")})",
                 8 => $"case when {Expr(T.Bool, depth - 1, inFilter)} then {Expr(T.Bool, depth - 1, inFilter)} else {Expr(T.Bool, depth - 1, inFilter)} end",

@@ -96,8 +96,18 @@ internal sealed partial class DelegateCompiler
         };
     }
 
+    /// <summary>Constant lists up to this size test a string or number item by a chain of equalities instead of a hash set.</summary>
+    private const int EqualityChainLimit = 8;
+
     private static Expression Contains(Expression list, Expression item)
     {
+        // A short constant list of the item's own kind: comparing the typed item with each literal
+        // is what Value equality does for strings (ordinal) and numbers (decimal ==), without
+        // wrapping the item in a Value and hashing it (filters run this once per event).
+        if (list is ConstantExpression { Value: Value { AsList: { Length: > 0 and <= EqualityChainLimit } items } }
+            && KindOf(item.Type) is { } kind && items.All(i => i.Kind == kind))
+            return items.Select(i => Compare(BinaryOperator.Equal, item, Expression.Constant(i.ToObject(), item.Type)))
+                .Aggregate(Expression.OrElse);
         var boxed = ClrTypes.ToValue(item.Type.IsValueType && item.Type != typeof(Value) ? Expression.Convert(item, typeof(Nullable<>).MakeGenericType(item.Type)) : item);
         // A constant list becomes a hash set once, at compile time.
         if (list is ConstantExpression { Value: Value constant })
@@ -107,4 +117,7 @@ internal sealed partial class DelegateCompiler
         }
         return Expression.Call(ClrTypes.Method(typeof(ListValues), nameof(ListValues.Contains), typeof(Value), typeof(Value)), list, boxed);
     }
+
+    private static TypeKind? KindOf(Type clr) =>
+        clr == typeof(string) ? TypeKind.String : clr == typeof(decimal) ? TypeKind.Number : null;
 }

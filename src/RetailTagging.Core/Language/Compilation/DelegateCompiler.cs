@@ -27,7 +27,7 @@ internal sealed partial class DelegateCompiler
     public static Func<EvaluationFrame, Value> CompileValue(BoundExpr expr)
     {
         var compiler = new DelegateCompiler(eventScope: false);
-        var body = ClrTypes.ToValue(compiler.Compile(expr));
+        var body = compiler.CompileToValue(expr);
         return Expression.Lambda<Func<EvaluationFrame, Value>>(body, compiler._frame).Compile();
     }
 
@@ -48,7 +48,7 @@ internal sealed partial class DelegateCompiler
     {
         var compiler = new DelegateCompiler(eventScope: false);
         var index = Expression.Parameter(typeof(int), "index");
-        var cases = exprs.Select((expr, i) => Expression.SwitchCase(ClrTypes.ToValue(compiler.Compile(expr)), Expression.Constant(firstIndex + i)));
+        var cases = exprs.Select((expr, i) => Expression.SwitchCase(compiler.CompileToValue(expr), Expression.Constant(firstIndex + i)));
         var body = Expression.Switch(index, Expression.Default(typeof(Value)), [.. cases]);
         return Expression.Lambda<Func<EvaluationFrame, int, Value>>(body, compiler._frame, index).Compile();
     }
@@ -93,8 +93,7 @@ internal sealed partial class DelegateCompiler
             Expression.ArrayIndex(Expression.Field(_frame, nameof(EvaluationFrame.Tags)), Expression.Constant(reference.Index)), reference.Type),
         BoundScore score => Expression.Call(ClrTypes.Method(typeof(HostData), nameof(HostData.Score), typeof(EvaluationFrame), typeof(string)), _frame, Expression.Constant(score.Score)),
         BoundDateToInstant convert => Expression.Call(ClrTypes.Method(typeof(Calendar), nameof(Calendar.StartOfDay), typeof(DateOnly?), typeof(EvaluationFrame)), Compile(convert.Operand), _frame),
-        BoundAggregate aggregate => ClrTypes.FromValue(
-            Expression.ArrayIndex(Expression.Field(_frame, nameof(EvaluationFrame.Aggregates)), Expression.Constant(aggregate.Spec.Slot)), aggregate.Type),
+        BoundAggregate aggregate => ClrTypes.FromValue(AggregateSlot(aggregate), aggregate.Type),
         BoundUnary unary => CompileUnary(unary),
         BoundBinary { Operator: BinaryOperator.And or BinaryOperator.Or } logic => CompileLogic(logic),
         BoundBinary binary when TypeRules.IsComparison(binary.Operator) => AsNullableBool(binary),
@@ -105,6 +104,17 @@ internal sealed partial class DelegateCompiler
         BoundCall call => CompileCall(call),
         _ => throw new InvalidOperationException($"Unknown node {expr.GetType().Name}."),
     };
+
+    /// <summary>
+    /// The expression as a <see cref="Value"/>. A bare aggregate (a valued tag such as
+    /// <c>count(purchase within 30d)</c>) is returned as stored: its slot holds a value of its type
+    /// or null, so unwrapping it to a typed nullable and wrapping it again would give the same value.
+    /// </summary>
+    private Expression CompileToValue(BoundExpr expr) =>
+        expr is BoundAggregate aggregate ? AggregateSlot(aggregate) : ClrTypes.ToValue(Compile(expr));
+
+    private Expression AggregateSlot(BoundAggregate aggregate) =>
+        Expression.ArrayIndex(Expression.Field(_frame, nameof(EvaluationFrame.Aggregates)), Expression.Constant(aggregate.Spec.Slot));
 
     private Expression CompileList(BoundList list)
     {
@@ -135,8 +145,8 @@ internal sealed partial class DelegateCompiler
                 _ => throw new InvalidOperationException($"No accessor for built-in attribute '{attribute.Name}'."),
             };
         }
-        var value = Expression.Call(ClrTypes.Method(typeof(HostData), nameof(HostData.CustomAttribute), typeof(RetailTagging.Customer), typeof(string), typeof(TagType)),
-            Customer, Expression.Constant(attribute.Name), Expression.Constant(attribute.Type));
+        var value = Expression.Call(ClrTypes.Method(typeof(HostData), nameof(HostData.CachedAttribute), typeof(EvaluationFrame), typeof(string), typeof(TagType)),
+            _frame, Expression.Constant(attribute.Name), Expression.Constant(attribute.Type));
         return ClrTypes.FromValue(value, attribute.Type);
     }
 

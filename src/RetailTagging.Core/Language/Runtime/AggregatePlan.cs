@@ -27,6 +27,8 @@ internal sealed class AggregatePlan
     // With a few event types a linear scan beats hashing the type of every event.
     private readonly Route[] _smallRoute;
     private readonly AggregateState.Layout _layout;
+    // Events at least this old are outside every window: skipped before looking up their type.
+    private readonly long _maxAge;
 
     public AggregatePlan(IReadOnlyList<AggregateSpec> specs)
     {
@@ -59,6 +61,7 @@ internal sealed class AggregatePlan
         _measures = [.. measures];
         _routes = routes.ToFrozenDictionary(StringComparer.Ordinal);
         _smallRoute = _routes.Count <= 4 ? [.. _routes.Values] : [];
+        _maxAge = _routes.Count == 0 ? 0 : _routes.Values.Max(r => r.MaxAge);
         _layout = layout;
     }
 
@@ -96,7 +99,7 @@ internal sealed class AggregatePlan
             var e = events[i];
             // Window membership is (asOf - w, asOf]: an event is inside window w when its age is below w.
             var age = asOf - e.At.UtcTicks;
-            if (age < 0 || RouteOf(e.Type) is not { } route || age >= route.MaxAge) continue;
+            if (age < 0 || age >= _maxAge || RouteOf(e.Type) is not { } route || age >= route.MaxAge) continue;
             var matched = state.Matched;
             route.Filters?.Delegate(frame, e, age, matched);
             foreach (var group in route.Groups)

@@ -25,7 +25,7 @@ internal sealed class AggregateState
     public bool[] Overflow = [];
     public Value[] Best = [];
     public CustomerEvent?[] BestEvent = [];
-    public HashSet<Value>?[] Sets = [];
+    public DistinctSet?[] Sets = [];
     public bool[] Matched = [];
 
     public void Reset(Layout layout)

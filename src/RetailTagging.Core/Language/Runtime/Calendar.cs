@@ -24,7 +24,7 @@ internal static class Calendar
         date is { } d ? frame.AsOfDate.DayNumber - d.DayNumber : null;
 
     public static decimal? DaysSince(DateTimeOffset? instant, EvaluationFrame frame) =>
-        instant is { } i ? frame.AsOfDate.DayNumber - LocalDate(i, frame.Zone).DayNumber : null;
+        instant is { } i ? frame.AsOfDate.DayNumber - frame.LocalDates.Of(i, frame.Zone).DayNumber : null;
 
     /// <summary>The birthday in <paramref name="year"/>; 29 February falls on 28 February in other years.</summary>
     public static DateOnly BirthdayIn(DateOnly birthDate, int year) =>
@@ -64,7 +64,7 @@ internal static class Calendar
         date is { } d ? d.DayOfWeek == System.DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek : null;
 
     public static decimal? DayOfWeek(DateTimeOffset? instant, EvaluationFrame frame) =>
-        instant is { } i ? DayOfWeek(LocalDate(i, frame.Zone)) : null;
+        instant is { } i ? DayOfWeek(frame.LocalDates.Of(i, frame.Zone)) : null;
 
     public static decimal? HourOfDay(DateTimeOffset? instant, EvaluationFrame frame) =>
         instant is { } i ? TimeZoneInfo.ConvertTime(i, frame.Zone).Hour : null;

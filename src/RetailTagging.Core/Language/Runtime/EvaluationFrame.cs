@@ -22,6 +22,12 @@ internal sealed class EvaluationFrame
     /// <summary>The running state of aggregate passes on this frame, reused across evaluations.</summary>
     public readonly AggregateState AggregateState = new();
 
+    /// <summary>The last instant converted to a local date (filters of one event often convert its instant twice).</summary>
+    public readonly LocalDateCache LocalDates = new();
+
+    /// <summary>Custom attributes of <see cref="Customer"/> read so far in this evaluation.</summary>
+    public readonly AttributeCache Attributes = new();
+
     [ThreadStatic] private static EvaluationFrame? t_current;
 
     /// <summary>This thread's frame. Evaluations never nest, so one per thread suffices.</summary>
@@ -45,6 +51,7 @@ internal sealed class EvaluationFrame
         IReadOnlyDictionary<string, decimal>? scores, int aggregateCount, int tagCount)
     {
         Customer = customer;
+        Attributes.Clear();
         Events = events;
         // The local date only changes with the instant or the zone: batches at one as-of reuse it.
         if (asOf != AsOf || !ReferenceEquals(zone, Zone) || AsOfDate == default)

@@ -21,6 +21,9 @@ internal static class HostData
         _ => CustomAttribute(customer, attribute.Name, attribute.Type),
     };
 
+    /// <summary>A custom attribute of the frame's customer, converted once per evaluation (see <see cref="AttributeCache"/>).</summary>
+    public static Value CachedAttribute(EvaluationFrame frame, string name, TagType type) => frame.Attributes.Read(frame.Customer, name, type);
+
     public static Value CustomAttribute(Customer customer, string name, TagType type) =>
         customer.Attributes.TryGetValue(name, out var value) ? HostValueConverter.Convert(value, type) : Value.Null;
 

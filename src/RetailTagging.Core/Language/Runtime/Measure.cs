@@ -72,7 +72,7 @@ internal sealed class Measure
                 return;
             case AggregateKind.DistinctCount:
                 var value = _reader.Read(e);
-                if (!value.IsNull) (state.Sets[_sets + band] ??= []).Add(value);
+                if (!value.IsNull) (state.Sets[_sets + band] ??= new DistinctSet()).Add(value);
                 return;
         }
         var read = _reader.Read(e);
@@ -99,7 +99,7 @@ internal sealed class Measure
         var overflow = false;
         var best = Value.Null;
         CustomerEvent? bestEvent = null;
-        HashSet<Value>? distinct = null;
+        DistinctSet? distinct = null;
         var output = 0;
         for (var band = 0; band < _limits.Length; band++)
         {
