@@ -48,7 +48,9 @@ internal static class EventAndTagModel
         history.HasKey(h => h.Id);
         history.Property(h => h.Id).ValueGeneratedOnAdd();
         history.HasIndex(h => new { h.CustomerId, h.Id });
-        history.HasIndex(h => h.RunId);
+        // A batch run's changes. Partial: incremental saves write no run id, and an index over every row would take a
+        // NULL entry (a random-page update) per change for nothing; `run_id = @x` lookups still use it.
+        history.HasIndex(h => h.RunId).HasFilter("\"run_id\" IS NOT NULL");
 
         var manual = modelBuilder.Entity<ManualDecisionRow>();
         naming.Table(manual, TableNames.ManualDecisions);

@@ -739,7 +739,8 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RunId");
+                    b.HasIndex("RunId")
+                        .HasFilter("\"run_id\" IS NOT NULL");
 
                     b.HasIndex("CustomerId", "Id");
 

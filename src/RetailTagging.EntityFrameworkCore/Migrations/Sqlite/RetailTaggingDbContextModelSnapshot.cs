@@ -721,7 +721,8 @@ namespace RetailTagging.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RunId");
+                    b.HasIndex("RunId")
+                        .HasFilter("\"run_id\" IS NOT NULL");
 
                     b.HasIndex("CustomerId", "Id");
 
