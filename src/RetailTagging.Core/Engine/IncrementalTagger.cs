@@ -203,17 +203,33 @@ public sealed class IncrementalTagger
         var evaluation = _engine.EvaluateInternal(state.Customer, events, now, state.Tags, state.Manual, state.Effective, only);
         state.Held = evaluation.Tags.Held;
         state.TagsAsOf = evaluation.Tags.AsOf;
-        state.Due = evaluation.NextChangeAt;
-        Schedule(state);
+        SetDue(state, evaluation.NextChangeAt);
         return evaluation;
+    }
+
+    /// <summary>
+    /// Sets the customer's Due and queues it. Due is written under both the customer's lock (callers hold it)
+    /// and the queue's lock, so readers holding either see a whole value: the queue reads it without the
+    /// customer's lock.
+    /// </summary>
+    private void SetDue(CustomerState state, DateTimeOffset? due)
+    {
+        lock (_dueLock)
+        {
+            state.Due = due;
+            QueueIfEarlier(state);
+        }
     }
 
     /// <summary>Queues the customer's Due unless an entry at or before it is queued already.</summary>
     private void Schedule(CustomerState state)
     {
-        if (state.Due is not { } due) return;
-        lock (_dueLock)
-            if (state.Queued is not { } queued || due < queued) Enqueue(state, due);
+        lock (_dueLock) QueueIfEarlier(state);
+    }
+
+    private void QueueIfEarlier(CustomerState state)
+    {
+        if (state.Due is { } due && (state.Queued is not { } queued || due < queued)) Enqueue(state, due);
     }
 
     /// <summary>With the queue's lock held and the customer's earliest entry just removed: queues its Due.</summary>
