@@ -35,7 +35,9 @@ internal sealed class EventLog
         var removed = _count - kept;
         Array.Clear(_events, kept, removed);
         _count = kept;
-        if (removed > 0 && _events.Length - _count > 4) Array.Resize(ref _events, _count);
+        // Shrink only when a third of the array is empty: an event pruned per event added (a steady
+        // stream through a window) must not reallocate on every ingest, growing then shrinking again.
+        if (removed > 0 && _events.Length - _count > Math.Max(4, _count / 2)) Array.Resize(ref _events, _count);
         return removed;
     }
 
