@@ -31,15 +31,13 @@ public static class TagDiff
             foreach (var before in previous.Values)
             {
                 if (current.ContainsKey(before.Tag)) continue;
-                // A TTL tag that is gone has lapsed, even if the previous set saw its rule still holding.
-                var expired = before.Source != TagSource.Manual
-                    && (before.ExpiresAt is { } expiry && expiry <= at || catalog?.FindTag(before.Tag)?.TimeToLive is not null);
-                var version = catalog?.FindTag(before.Tag)?.Version ?? before.RuleVersion;
-                var reason = expired ? "ttl lapsed"
-                    : catalog is not null && catalog.FindTag(before.Tag) is null ? "tag removed from the catalog"
+                var definition = catalog?.FindTag(before.Tag);
+                var expired = Lapsed(before.Source, before.ExpiresAt, definition, at);
+                var version = definition?.Version ?? before.RuleVersion;
+                var reason = RemovalReason(expired, before.Source,
+                    catalog is not null && definition is null ? "tag removed from the catalog"
                     : version != before.RuleVersion ? $"rule version changed ({before.RuleVersion} -> {version})"
-                    : before.Source == TagSource.Manual ? "manual decision withdrawn or superseded"
-                    : "rule no longer holds";
+                    : null);
                 changes.Add(Change(before.Tag, expired ? TagChangeKind.Expired : TagChangeKind.Removed, before.Value, Value.Null, before with { RuleVersion = version }, reason));
             }
         }
@@ -48,6 +46,15 @@ public static class TagDiff
         TagChange Change(string tag, TagChangeKind kind, Value oldValue, Value newValue, TagAssignment source, string reason) =>
             new(current.CustomerId, tag, kind, oldValue, newValue, at, source.Source, source.RuleVersion, reason);
     }
+
+    /// <summary>A TTL tag that is gone has lapsed, even if the previous set saw its rule still holding.</summary>
+    internal static bool Lapsed(TagSource source, DateTimeOffset? expiresAt, TagDefinition? definition, DateTimeOffset at) =>
+        source != TagSource.Manual && (expiresAt is { } expiry && expiry <= at || definition?.TimeToLive is not null);
+
+    /// <summary>Why a held tag went: a lapse, a catalog change (<paramref name="catalogReason"/>), or its source.</summary>
+    internal static string RemovalReason(bool expired, TagSource source, string? catalogReason = null) =>
+        expired ? "ttl lapsed"
+        : catalogReason ?? (source == TagSource.Manual ? "manual decision withdrawn or superseded" : "rule no longer holds");
 
     private static List<TagChange> Sorted(List<TagChange> changes, CompiledCatalog? catalog)
     {

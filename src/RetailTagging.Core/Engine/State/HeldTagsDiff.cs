@@ -49,12 +49,9 @@ internal static class HeldTagsDiff
     {
         var tag = before.TagAt(p);
         var source = before.SourceAt(p);
-        // A TTL tag that is gone has lapsed, even if the previous set saw its rule still holding.
-        var expired = source != TagSource.Manual && (before.ExpiresAt(p) is { } expiry && expiry <= current.AsOf || catalog.Tags[tag].TimeToLive is not null);
-        var reason = expired ? "ttl lapsed"
-            : source == TagSource.Manual ? "manual decision withdrawn or superseded"
-            : "rule no longer holds";
-        return Change(current, catalog, tag, expired ? TagChangeKind.Expired : TagChangeKind.Removed, before.ValueAt(p), Value.Null, source, reason);
+        var expired = TagDiff.Lapsed(source, before.ExpiresAt(p), catalog.Tags[tag], current.AsOf);
+        return Change(current, catalog, tag, expired ? TagChangeKind.Expired : TagChangeKind.Removed, before.ValueAt(p), Value.Null, source,
+            TagDiff.RemovalReason(expired, source));
     }
 
     private static TagChange Change(TagSet current, CompiledCatalog catalog, int tag, TagChangeKind kind, Value oldValue, Value newValue, TagSource source, string reason) =>
