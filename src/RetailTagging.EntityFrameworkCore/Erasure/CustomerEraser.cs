@@ -92,7 +92,7 @@ public sealed class CustomerEraser
                     Count(deleted, entityType, await task.ConfigureAwait(false));
                 }
                 foreach (var batch in recordIds.Chunk(500))
-                    Count(deleted, typeof(SourceIdentifierRow), await _context.Set<SourceIdentifierRow>().Where(i => batch.Contains(i.RecordId)).ExecuteDeleteAsync(ct).ConfigureAwait(false));
+                    Count(deleted, typeof(SourceIdentifierRow), await _context.Set<SourceIdentifierRow>().Where(i => EF.Parameter(batch).Contains(i.RecordId)).ExecuteDeleteAsync(ct).ConfigureAwait(false));
                 Count(deleted, typeof(SourceRecordRow), await _context.Set<SourceRecordRow>().Where(r => r.CustomerId == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false));
                 Count(deleted, typeof(CustomerRow), await _context.Set<CustomerRow>().Where(c => c.Id == customerId).ExecuteDeleteAsync(ct).ConfigureAwait(false));
 
@@ -143,7 +143,7 @@ public sealed class CustomerEraser
     {
         foreach (var batch in recordIds.Chunk(500))
         {
-            var identifiers = await _context.Set<SourceIdentifierRow>().AsNoTracking().Where(i => batch.Contains(i.RecordId)).ToListAsync(ct).ConfigureAwait(false);
+            var identifiers = await _context.Set<SourceIdentifierRow>().AsNoTracking().Where(i => EF.Parameter(batch).Contains(i.RecordId)).ToListAsync(ct).ConfigureAwait(false);
             foreach (var identifier in identifiers)
             {
                 traces.AddText(TryUnprotect(identifier.ValueCipher));

@@ -39,7 +39,7 @@ public sealed class RunIdIndexTests(DatabaseFixture fixture) : IClassFixture<Dat
         // `run_id = @run` alone. PostgreSQL would scan a 20-row table, so sequential scans are priced out for the check.
         var plan = provider == DatabaseProvider.Sqlite
             ? await ScalarAsync(context, $"EXPLAIN QUERY PLAN SELECT id FROM \"{table}\" WHERE run_id = @run", "r1", column: 3)
-            : await ScalarAsync(context, $"SET enable_seqscan = off; EXPLAIN SELECT id FROM \"{table}\" WHERE run_id = @run", "r1");
+            : await ScalarAsync(context, $"SET enable_seqscan = off; EXPLAIN SELECT id FROM \"{table}\" WHERE run_id = @run; RESET enable_seqscan", "r1");
 
         Assert.Contains("tag_history_run_id", plan, StringComparison.Ordinal);
         Assert.Equal(5, await context.TagHistory.CountAsync(h => h.RunId == "r1"));
